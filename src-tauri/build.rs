@@ -1,0 +1,22 @@
+//! Tauri build script. The app manifest lists our commands so that the
+//! capability in tauri.conf.json can allow exactly these and nothing else.
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "overview",
+    "plan_list",
+    "agenda",
+    "settings_get",
+    "settings_update",
+    "portfolio",
+    "checklist_set",
+    "document_templates",
+];
+
+fn main() {
+    let attrs = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(e) = tauri_build::try_build(attrs) {
+        println!("cargo:warning=tauri build failed: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,254 @@
+//! `studyplan`: the command line over the same core and database as the app.
+//!
+//! Output for people goes to stdout; `--json` output is stable (the same
+//! shapes as the app's IPC types) and errors are `{kind, message,
+//! diagnostics}` objects on stderr with `--json`, plain text otherwise.
+
+mod output;
+
+use chrono::{NaiveDate, Utc};
+use clap::{Parser, Subcommand};
+use output::{print_agenda, print_json};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use studyplan_core::store::agenda::parse_date;
+use studyplan_core::store::plans::LoadOptions;
+use studyplan_core::{shipped, CoreError, Store};
+
+#[derive(Parser)]
+#[command(name = "studyplan", version, about = "Offline study planner: plans, agenda, reminders")]
+struct Cli {
+    /// Database file (default: the app's, in the user data dir; or $STUDYPLAN_DB).
+    #[arg(long, global = true, env = "STUDYPLAN_DB")]
+    db: Option<PathBuf>,
+    /// Machine-readable output (and errors as JSON on stderr).
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Check plan files; prints `file:line:col: message` per problem.
+    Validate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Load, list or remove plans.
+    Plan {
+        #[command(subcommand)]
+        cmd: PlanCmd,
+    },
+    /// Blocks of a day or a range (default: today).
+    Agenda {
+        #[arg(long, conflicts_with_all = ["from", "to"])]
+        date: Option<String>,
+        #[arg(long, requires = "to")]
+        from: Option<String>,
+        #[arg(long, requires = "from")]
+        to: Option<String>,
+    },
+    /// Today's blocks.
+    Today,
+}
+
+#[derive(Subcommand)]
+enum PlanCmd {
+    /// Load (or reload) a plan file, or a shipped plan by id (see `plan shipped`).
+    Load {
+        /// A plan file path, or the id of a shipped plan.
+        file: String,
+        /// Start date: required for relative plans; moves an absolute plan.
+        #[arg(long)]
+        start: Option<String>,
+        /// IANA time zone (default: the plan's, else the system's).
+        #[arg(long)]
+        tz: Option<String>,
+        /// Variant of a plan that has several (e.g. 20-week).
+        #[arg(long)]
+        variant: Option<String>,
+    },
+    /// Loaded plans.
+    List,
+    /// Plans that ship with studyplan.
+    Shipped,
+    /// Make a loaded plan the active one.
+    Use { id: String },
+    /// Remove a loaded plan and its blocks.
+    Remove { id: String },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let json = cli.json;
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            if json {
+                eprintln!("{}", serde_json::to_string(&e.body()).unwrap_or_else(|_| e.to_string()));
+            } else if let CoreError::PlanInvalid(diags) = &e {
+                for d in diags {
+                    eprintln!("{d}");
+                }
+            } else {
+                eprintln!("studyplan: {e}");
+            }
+            ExitCode::from(match e.kind() {
+                studyplan_core::ErrorKind::InvalidInput | studyplan_core::ErrorKind::PlanInvalid => 2,
+                _ => 1,
+            })
+        }
+    }
+}
+
+fn open(db: &Option<PathBuf>) -> Result<Store, CoreError> {
+    let path = match db {
+        Some(p) => p.clone(),
+        None => studyplan_core::store::default_db_path()?,
+    };
+    Store::open(&path)
+}
+
+fn opt_date(s: &Option<String>) -> Result<Option<NaiveDate>, CoreError> {
+    s.as_deref().map(parse_date).transpose()
+}
+
+fn run(cli: Cli) -> Result<ExitCode, CoreError> {
+    match cli.cmd {
+        Cmd::Validate { files } => {
+            let mut failed = false;
+            for f in &files {
+                let name = f.display().to_string();
+                let text = match std::fs::read_to_string(f) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        eprintln!("{name}: cannot read: {e}");
+                        failed = true;
+                        continue;
+                    }
+                };
+                match studyplan_core::plan::parse_plan(&name, &text) {
+                    Ok(_) => {
+                        if !cli.json {
+                            println!("{name}: ok");
+                        }
+                    }
+                    Err(diags) => {
+                        failed = true;
+                        if cli.json {
+                            println!("{}", serde_json::to_string(&diags).unwrap_or_default());
+                        } else {
+                            for d in diags {
+                                eprintln!("{d}");
+                            }
+                        }
+                    }
+                }
+            }
+            Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+        }
+        Cmd::Plan { cmd } => {
+            let mut store = open(&cli.db)?;
+            match cmd {
+                PlanCmd::Load { file, start, tz, variant } => {
+                    let opts = LoadOptions { start: opt_date(&start)?, tz, variant };
+                    let (name, text) = match shipped::get(&file) {
+                        Some((n, t)) if !std::path::Path::new(&file).exists() => (format!("plans/{n}"), t.to_string()),
+                        _ => {
+                            let p = PathBuf::from(&file);
+                            let t = std::fs::read_to_string(&p).map_err(|e| CoreError::io("cannot read", &p, e))?;
+                            (file.clone(), t)
+                        }
+                    };
+                    let rep = store.load_plan(&name, &text, &opts, Utc::now())?;
+                    if cli.json {
+                        print_json(&rep);
+                    } else {
+                        let verb = if rep.reloaded { "reloaded" } else { "loaded" };
+                        println!(
+                            "{verb} {} ({} – {}, {}, {} weeks, {} blocks): {} added, {} moved, {} removed, {} unchanged",
+                            rep.plan.id, rep.plan.start, rep.plan.end, rep.plan.timezone, rep.plan.weeks, rep.plan.block_count,
+                            rep.added, rep.moved, rep.removed, rep.unchanged
+                        );
+                        if rep.history_kept > 0 {
+                            println!("{} changed or removed blocks had progress or notes; their history stays in the event log", rep.history_kept);
+                        }
+                    }
+                }
+                PlanCmd::List => {
+                    let plans = store.plan_list()?;
+                    if cli.json {
+                        print_json(&plans);
+                    } else if plans.is_empty() {
+                        println!("no plans loaded; try: studyplan plan load {}", shipped::DEFAULT_PLAN);
+                    } else {
+                        for p in plans {
+                            println!("{} {:<28} {} – {}  {:>2} weeks  {:>5} blocks  {}  {}", if p.active { "*" } else { " " }, p.id, p.start, p.end, p.weeks, p.block_count, p.timezone, p.title);
+                        }
+                    }
+                }
+                PlanCmd::Shipped => {
+                    let list: Vec<_> = shipped::all().map(|(id, name, _)| serde_json::json!({"id": id, "file": name})).collect();
+                    if cli.json {
+                        print_json(&list);
+                    } else {
+                        for (id, name, _) in shipped::all() {
+                            println!("{id:<32} plans/{name}");
+                        }
+                    }
+                }
+                PlanCmd::Use { id } => {
+                    let p = store.activate_plan(&id)?;
+                    if cli.json {
+                        print_json(&p);
+                    } else {
+                        println!("active plan: {}", p.id);
+                    }
+                }
+                PlanCmd::Remove { id } => {
+                    store.remove_plan(&id)?;
+                    if !cli.json {
+                        println!("removed {id}");
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Agenda { date, from, to } => {
+            let store = open(&cli.db)?;
+            let (a, b) = match (opt_date(&date)?, opt_date(&from)?, opt_date(&to)?) {
+                (Some(d), _, _) => (d, d),
+                (None, Some(a), Some(b)) => (a, b),
+                _ => {
+                    let today = studyplan_core::store::agenda::parse_date(&store.overview(Utc::now())?.today)?;
+                    (today, today)
+                }
+            };
+            let blocks = store.agenda(a, b)?;
+            if cli.json {
+                print_json(&blocks);
+            } else {
+                print_agenda(&blocks, a, b);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Today => {
+            let store = open(&cli.db)?;
+            let ov = store.overview(Utc::now())?;
+            let today = parse_date(&ov.today)?;
+            let blocks = store.agenda(today, today)?;
+            if cli.json {
+                print_json(&serde_json::json!({"overview": ov, "blocks": blocks}));
+            } else {
+                match (&ov.plan, &ov.week) {
+                    (Some(p), Some(w)) => println!("{} — week {} of {}: {}", p.title, w.number, ov.week_count, w.title),
+                    (Some(p), None) => println!("{} ({} – {}): today is outside the plan", p.title, p.start, p.end),
+                    (None, _) => println!("no plan loaded; try: studyplan plan load {}", shipped::DEFAULT_PLAN),
+                }
+                print_agenda(&blocks, today, today);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

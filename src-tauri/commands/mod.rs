@@ -1,0 +1,7 @@
+//! Tauri commands, one module per domain; each is one call into core.
+pub mod agenda;
+pub mod app;
+pub mod documents;
+pub mod plans;
+pub mod portfolio;
+pub mod settings;

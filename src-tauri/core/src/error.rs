@@ -1,0 +1,129 @@
+//! The core's error type and its wire form `{kind, message, diagnostics}`.
+//!
+//! Front ends match on `kind`, never on message text; `message` is written for
+//! the person using the app. Plan problems carry one diagnostic per problem.
+
+use serde::Serialize;
+use std::fmt;
+use ts_rs::TS;
+
+/// One problem in a plan file, at a position a person can jump to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Diagnostic {
+    pub file: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, counted in characters.
+    pub column: u32,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)?;
+        if let Some(h) = &self.hint {
+            write!(f, "\n  hint: {h}")?;
+        }
+        Ok(())
+    }
+}
+
+/// What went wrong, as a front end needs to tell it apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorKind {
+    /// The caller sent a value the rules reject (bad date, out of range...).
+    InvalidInput,
+    /// The thing asked for does not exist.
+    NotFound,
+    /// A plan file failed to parse or validate; see `diagnostics`.
+    PlanInvalid,
+    /// The change collides with existing data (e.g. overlapping blocks).
+    Conflict,
+    /// The database failed.
+    Storage,
+    /// A file could not be read or written.
+    Io,
+    /// A bug: something the core did not expect.
+    Internal,
+}
+
+/// The serialized error every command and `--json` output uses.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ErrorBody {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{}", plan_invalid_message(.0))]
+    PlanInvalid(Vec<Diagnostic>),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("database error: {0}")]
+    Storage(String),
+    #[error("{0}")]
+    Io(String),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+fn plan_invalid_message(d: &[Diagnostic]) -> String {
+    match d {
+        [one] => format!("the plan has a problem: {one}"),
+        _ => format!("the plan has {} problems; the first: {}", d.len(), d.first().map(|x| x.to_string()).unwrap_or_default()),
+    }
+}
+
+impl CoreError {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            CoreError::InvalidInput(_) => ErrorKind::InvalidInput,
+            CoreError::NotFound(_) => ErrorKind::NotFound,
+            CoreError::PlanInvalid(_) => ErrorKind::PlanInvalid,
+            CoreError::Conflict(_) => ErrorKind::Conflict,
+            CoreError::Storage(_) => ErrorKind::Storage,
+            CoreError::Io(_) => ErrorKind::Io,
+            CoreError::Internal(_) => ErrorKind::Internal,
+        }
+    }
+
+    pub fn io(what: &str, path: &std::path::Path, e: std::io::Error) -> Self {
+        CoreError::Io(format!("{what} {}: {e}", path.display()))
+    }
+
+    pub fn body(&self) -> ErrorBody {
+        ErrorBody {
+            kind: self.kind(),
+            message: self.to_string(),
+            diagnostics: match self {
+                CoreError::PlanInvalid(d) => d.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
+impl From<rusqlite::Error> for CoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        CoreError::Storage(e.to_string())
+    }
+}
+
+impl From<serde_json::Error> for CoreError {
+    fn from(e: serde_json::Error) -> Self {
+        CoreError::Internal(format!("JSON: {e}"))
+    }
+}
+
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;

@@ -1,0 +1,12 @@
+//! studyplan-core: every rule of the study planner, with no Tauri dependency.
+//!
+//! Front ends (the Tauri shell, the `studyplan` CLI) call into [`store::Store`]
+//! and render what it returns; they hold no rules of their own.
+pub mod error;
+pub mod plan;
+pub mod schedule;
+pub mod shipped;
+pub mod store;
+
+pub use error::{CoreError, Diagnostic, ErrorBody, ErrorKind, Result};
+pub use store::Store;

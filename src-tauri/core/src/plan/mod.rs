@@ -1,0 +1,7 @@
+//! Plan files: the model, parsing with positions, and validation.
+pub mod model;
+pub mod parse;
+pub mod span;
+pub mod validate;
+
+pub use parse::parse_plan;

@@ -1,0 +1,188 @@
+//! Reading the calendar: blocks by day, the current week, today's overview.
+
+use super::plans::PlanSummary;
+use super::Store;
+use crate::error::{CoreError, Result};
+use crate::schedule::tz::{parse_zone, system_zone};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Where a block stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum BlockStatus {
+    Planned,
+    Done,
+    Partial,
+    Skipped,
+    Moved,
+}
+
+impl BlockStatus {
+    pub fn parse(s: &str) -> Option<BlockStatus> {
+        Some(match s {
+            "planned" => BlockStatus::Planned,
+            "done" => BlockStatus::Done,
+            "partial" => BlockStatus::Partial,
+            "skipped" => BlockStatus::Skipped,
+            "moved" => BlockStatus::Moved,
+            _ => return None,
+        })
+    }
+}
+
+/// One block as every front end shows it: already placed in wall-clock time.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct BlockView {
+    pub id: String,
+    pub plan_id: String,
+    /// Local civil date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Local wall-clock start and end, `HH:MM`.
+    pub start: String,
+    pub end: String,
+    /// The same instants in RFC 3339 UTC.
+    pub start_utc: String,
+    pub end_utc: String,
+    pub minutes: u32,
+    pub track: String,
+    pub track_name: String,
+    pub title: String,
+    pub note: Option<String>,
+    pub status: BlockStatus,
+    pub minutes_done: Option<u32>,
+    pub week: Option<u32>,
+    /// The week's topics for this block's track.
+    pub topics: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct TrackTopic {
+    pub track: String,
+    pub track_name: String,
+    pub topics: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct WeekInfo {
+    pub number: u32,
+    pub title: String,
+    pub start: String,
+    pub end: String,
+    pub topics: Vec<TrackTopic>,
+}
+
+/// What the sidebar and Today open with.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Overview {
+    /// Today in the active plan's zone (the system's when no plan is loaded).
+    pub today: String,
+    pub plan: Option<PlanSummary>,
+    /// The plan's week holding today, if today is inside the plan.
+    pub week: Option<WeekInfo>,
+    pub week_count: u32,
+}
+
+/// Longest range one agenda call may cover, so a typo can't ask for a century.
+pub const MAX_AGENDA_DAYS: i64 = 400;
+
+pub fn parse_date(s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| CoreError::InvalidInput(format!("“{s}” is not a date; use YYYY-MM-DD, e.g. 2025-08-19")))
+}
+
+fn rfc3339(secs: i64) -> String {
+    DateTime::<Utc>::from_timestamp(secs, 0).map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)).unwrap_or_default()
+}
+
+impl Store {
+    /// The active plan's blocks from `from` to `to`, inclusive, in time order.
+    pub fn agenda(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<BlockView>> {
+        if to < from {
+            return Err(CoreError::InvalidInput(format!("the range ends ({to}) before it starts ({from})")));
+        }
+        if (to - from).num_days() >= MAX_AGENDA_DAYS {
+            return Err(CoreError::InvalidInput(format!("ask for at most {MAX_AGENDA_DAYS} days at a time")));
+        }
+        let mut st = self.conn.prepare_cached(
+            "SELECT b.id, b.plan_id, b.date, b.start_local, b.end_local, b.start_utc, b.end_utc, b.minutes, b.track,
+                    COALESCE(t.name, b.track), b.title, b.note, b.status, b.minutes_done, b.week, w.topics_json
+             FROM blocks b JOIN plans p ON p.id = b.plan_id AND p.active = 1
+             LEFT JOIN tracks t ON t.plan_id = b.plan_id AND t.id = b.track
+             LEFT JOIN weeks w ON w.plan_id = b.plan_id AND w.number = b.week
+             WHERE b.date BETWEEN ?1 AND ?2
+             ORDER BY b.start_utc, b.slot",
+        )?;
+        let rows = st.query_map(params![from.to_string(), to.to_string()], |r| {
+            let track: String = r.get(8)?;
+            let topics_json: Option<String> = r.get(15)?;
+            let status: String = r.get(12)?;
+            Ok(BlockView {
+                id: r.get(0)?,
+                plan_id: r.get(1)?,
+                date: r.get(2)?,
+                start: r.get(3)?,
+                end: r.get(4)?,
+                start_utc: rfc3339(r.get(5)?),
+                end_utc: rfc3339(r.get(6)?),
+                minutes: r.get(7)?,
+                track_name: r.get(9)?,
+                title: r.get(10)?,
+                note: r.get(11)?,
+                status: BlockStatus::parse(&status).unwrap_or(BlockStatus::Planned),
+                minutes_done: r.get(13)?,
+                week: r.get(14)?,
+                topics: topics_json.and_then(|j| topic_for(&j, &track)),
+                track,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Today's date in the active plan's zone, the plan, and its current week.
+    pub fn overview(&self, now: DateTime<Utc>) -> Result<Overview> {
+        let plan = self.active_plan()?;
+        let tz = plan.as_ref().and_then(|p| parse_zone(&p.timezone)).unwrap_or_else(system_zone);
+        let today = now.with_timezone(&tz).date_naive().to_string();
+        let (week, week_count) = match &plan {
+            Some(p) => (self.week_holding(&p.id, &today)?, p.weeks),
+            None => (None, 0),
+        };
+        Ok(Overview { today, plan, week, week_count })
+    }
+
+    /// The week of plan `plan_id` that holds `date`, with topics by track name.
+    pub fn week_holding(&self, plan_id: &str, date: &str) -> Result<Option<WeekInfo>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT number, title, start_date, end_date, topics_json FROM weeks WHERE plan_id = ?1 AND ?2 BETWEEN start_date AND end_date",
+                params![plan_id, date],
+                |r| Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?)),
+            )
+            .optional()?;
+        let Some((number, title, start, end, topics_json)) = row else { return Ok(None) };
+        let pairs: Vec<(String, String)> = serde_json::from_str(&topics_json)?;
+        let mut topics = Vec::with_capacity(pairs.len());
+        for (track, t) in pairs {
+            let track_name: String = self
+                .conn
+                .query_row("SELECT name FROM tracks WHERE plan_id = ?1 AND id = ?2", params![plan_id, track], |r| r.get(0))
+                .optional()?
+                .unwrap_or_else(|| track.clone());
+            topics.push(TrackTopic { track, track_name, topics: t });
+        }
+        Ok(Some(WeekInfo { number, title, start, end, topics }))
+    }
+}
+
+fn topic_for(json: &str, track: &str) -> Option<String> {
+    let pairs: Vec<(String, String)> = serde_json::from_str(json).ok()?;
+    pairs.into_iter().find(|(k, _)| k == track).map(|(_, v)| v)
+}

@@ -1,0 +1,83 @@
+//! User settings: typed, validated here, stored as key/value rows.
+
+use super::Store;
+use crate::error::{CoreError, Result};
+use chrono::NaiveTime;
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Everything the Settings place edits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Settings {
+    /// Minutes before a block starts that its reminder fires (0–120).
+    pub reminder_lead_minutes: i32,
+    /// Quiet hours, `HH:MM` each, both or neither.
+    pub quiet_hours_start: Option<String>,
+    pub quiet_hours_end: Option<String>,
+    pub close_to_tray: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { reminder_lead_minutes: 5, quiet_hours_start: None, quiet_hours_end: None, close_to_tray: true }
+    }
+}
+
+pub const MAX_LEAD_MINUTES: i32 = 120;
+
+impl Settings {
+    /// Check every field; the message names the field the way the UI labels it.
+    pub fn validate(&self) -> Result<()> {
+        if !(0..=MAX_LEAD_MINUTES).contains(&self.reminder_lead_minutes) {
+            return Err(CoreError::InvalidInput(format!(
+                "Reminder lead time must be between 0 and {MAX_LEAD_MINUTES} minutes (got {}).",
+                self.reminder_lead_minutes
+            )));
+        }
+        let parse = |label: &str, v: &Option<String>| -> Result<Option<NaiveTime>> {
+            v.as_deref()
+                .filter(|s| !s.is_empty())
+                .map(|s| NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| CoreError::InvalidInput(format!("{label} must be a time like 22:00 (got “{s}”)."))))
+                .transpose()
+        };
+        let a = parse("Quiet hours start", &self.quiet_hours_start)?;
+        let b = parse("Quiet hours end", &self.quiet_hours_end)?;
+        match (a, b) {
+            (Some(a), Some(b)) if a == b => Err(CoreError::InvalidInput("Quiet hours must start and end at different times.".into())),
+            (Some(_), None) | (None, Some(_)) => Err(CoreError::InvalidInput("Quiet hours need both a start and an end time.".into())),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Store {
+    pub fn settings(&self) -> Result<Settings> {
+        let stored: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = 'settings'", [], |r| r.get(0))
+            .map(Some)
+            .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
+        match stored {
+            Some(json) => Ok(serde_json::from_str(&json).unwrap_or_default()),
+            None => Ok(Settings::default()),
+        }
+    }
+
+    /// Validate and save; returns what is now stored.
+    pub fn update_settings(&mut self, s: &Settings) -> Result<Settings> {
+        s.validate()?;
+        let mut clean = s.clone();
+        for v in [&mut clean.quiet_hours_start, &mut clean.quiet_hours_end] {
+            if v.as_deref() == Some("") {
+                *v = None;
+            }
+        }
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES ('settings', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![serde_json::to_string(&clean)?],
+        )?;
+        self.settings()
+    }
+}

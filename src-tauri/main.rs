@@ -1,0 +1,1 @@
+fn main() { studyplan_app::run() }

@@ -1,0 +1,6 @@
+//! Integration tests of studyplan-core against real SQLite files.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod reference_plan;
+mod storage;
+mod support;

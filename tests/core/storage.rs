@@ -1,0 +1,131 @@
+//! Storage: the database file, settings, checklists, reloads.
+
+use crate::support::*;
+use studyplan_core::store::plans::LoadOptions;
+use studyplan_core::store::settings::Settings;
+use studyplan_core::{ErrorKind, Store};
+
+#[test]
+fn database_file_uses_wal_and_latest_schema() {
+    let db = fresh();
+    let mode: String = rusqlite_mode(&db.path());
+    assert_eq!(mode, "wal");
+    assert_eq!(db.store.schema_version().unwrap(), studyplan_core::store::migrate::latest());
+}
+
+/// The journal mode as a second connection (another process) sees it.
+fn rusqlite_mode(path: &std::path::Path) -> String {
+    let c = rusqlite::Connection::open(path).unwrap();
+    c.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn first_start_loads_the_default_plan_once() {
+    let mut db = fresh();
+    assert!(db.store.ensure_default_plan(now()).unwrap());
+    assert!(!db.store.ensure_default_plan(now()).unwrap());
+    let plans = db.store.plan_list().unwrap();
+    assert_eq!(plans.len(), 1);
+    assert_eq!(plans[0].id, "senior-de-2025");
+    assert!(plans[0].active);
+    assert_eq!(plans[0].start, "2025-08-19");
+    assert_eq!(plans[0].end, "2025-10-18");
+}
+
+#[test]
+fn settings_round_trip_through_the_file() {
+    let mut db = fresh();
+    assert_eq!(db.store.settings().unwrap(), Settings::default());
+    let s = Settings { reminder_lead_minutes: 15, quiet_hours_start: Some("22:00".into()), quiet_hours_end: Some("07:00".into()), close_to_tray: false };
+    db.store.update_settings(&s).unwrap();
+    let db = db.reopen();
+    assert_eq!(db.store.settings().unwrap(), s);
+}
+
+#[test]
+fn bad_settings_are_refused_with_words_and_nothing_changes() {
+    let mut db = fresh();
+    let bad = Settings { reminder_lead_minutes: -5, ..Settings::default() };
+    let e = db.store.update_settings(&bad).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    assert!(e.to_string().contains("between 0 and 120"), "{e}");
+    let half = Settings { quiet_hours_start: Some("22:00".into()), ..Settings::default() };
+    assert!(db.store.update_settings(&half).unwrap_err().to_string().contains("both a start and an end"));
+    let garbled = Settings { quiet_hours_start: Some("25:99".into()), quiet_hours_end: Some("07:00".into()), ..Settings::default() };
+    assert!(db.store.update_settings(&garbled).unwrap_err().to_string().contains("Quiet hours start"));
+    assert_eq!(db.store.settings().unwrap(), Settings::default());
+}
+
+#[test]
+fn checklist_ticks_survive_restart_and_reload() {
+    let mut db = fresh();
+    load_shipped(&mut db, "senior-de-2025", "Europe/Berlin", None);
+    let lists = db.store.portfolio().unwrap();
+    assert!(!lists.is_empty());
+    let first = &lists[0].items[0];
+    let after = db.store.checklist_set(first.id, true, now()).unwrap();
+    assert_eq!(after.done, 1);
+    let mut db = db.reopen();
+    load_shipped(&mut db, "senior-de-2025", "Europe/Berlin", None);
+    let lists = db.store.portfolio().unwrap();
+    let same = lists.iter().flat_map(|l| &l.items).find(|i| i.text == first.text).unwrap();
+    assert!(same.done, "tick kept across restart and reload");
+}
+
+#[test]
+fn unknown_checklist_item_is_not_found() {
+    let mut db = fresh();
+    let e = db.store.checklist_set(424242, true, now()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NotFound);
+}
+
+#[test]
+fn reload_of_an_edited_plan_reports_what_changed() {
+    let mut db = fresh();
+    load_shipped(&mut db, "senior-de-2025", "Europe/Berlin", None);
+    let original = shipped_text("senior-de-2025");
+    // Make every day template's first block 30 minutes longer: later blocks move.
+    let edited = original.replacen("minutes = 90", "minutes = 120", 1);
+    assert_ne!(edited, original, "the plan has a 90-minute block to edit");
+    let opts = LoadOptions { tz: Some("Europe/Berlin".into()), ..LoadOptions::default() };
+    let rep = db.store.load_plan("plans/senior-de-2025.toml", &edited, &opts, now()).unwrap();
+    assert!(rep.reloaded);
+    assert!(rep.moved > 0, "{rep:?}");
+    assert_eq!(rep.added, 0);
+    assert_eq!(rep.removed, 0);
+    // Reloading the same text again changes nothing.
+    let again = db.store.load_plan("plans/senior-de-2025.toml", &edited, &opts, now()).unwrap();
+    assert_eq!((again.added, again.moved, again.removed), (0, 0, 0));
+    assert_eq!(again.unchanged, again.plan.block_count);
+}
+
+#[test]
+fn an_invalid_plan_leaves_the_database_untouched() {
+    let mut db = fresh();
+    load_shipped(&mut db, "senior-de-2025", "Europe/Berlin", None);
+    let before = db.store.plan_list().unwrap();
+    let broken = shipped_text("senior-de-2025").replacen("minutes = 90", "minutes = \"ninety\"", 1);
+    let e = db.store.load_plan("plans/senior-de-2025.toml", &broken, &LoadOptions::default(), now()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::PlanInvalid);
+    let body = e.body();
+    assert_eq!(body.diagnostics.len(), 1);
+    assert!(body.diagnostics[0].line > 1);
+    assert_eq!(db.store.plan_list().unwrap(), before);
+}
+
+#[test]
+fn a_newer_database_is_refused_not_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("studyplan.db");
+    drop(Store::open(&path).unwrap());
+    let c = rusqlite_set_version(&path, 99);
+    assert!(c);
+    let e = Store::open(&path).err().expect("newer schema refused");
+    assert_eq!(e.kind(), ErrorKind::Storage);
+    assert!(e.to_string().contains("newer than this studyplan"));
+}
+
+fn rusqlite_set_version(path: &std::path::Path, v: u32) -> bool {
+    let c = rusqlite::Connection::open(path).unwrap();
+    c.pragma_update(None, "user_version", v).is_ok()
+}
