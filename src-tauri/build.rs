@@ -14,7 +14,8 @@ const COMMANDS: &[&str] = &[
 ];
 
 fn main() {
-    let attrs = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    let attrs = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
     if let Err(e) = tauri_build::try_build(attrs) {
         println!("cargo:warning=tauri build failed: {e}");
         std::process::exit(1);

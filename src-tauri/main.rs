@@ -1,1 +1,3 @@
-fn main() { studyplan_app::run() }
+fn main() {
+    studyplan_app::run()
+}

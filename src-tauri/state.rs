@@ -10,7 +10,9 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store) -> Self {
-        AppState { store: Mutex::new(store) }
+        AppState {
+            store: Mutex::new(store),
+        }
     }
 
     pub fn store(&self) -> CmdResult<MutexGuard<'_, Store>> {

@@ -8,5 +8,7 @@ use tauri::State;
 /// `from` and `to` are `YYYY-MM-DD`, inclusive; core rejects anything else.
 #[tauri::command(async)]
 pub fn agenda(state: State<'_, AppState>, from: String, to: String) -> CmdResult<Vec<BlockView>> {
-    Ok(state.store()?.agenda(parse_date(&from)?, parse_date(&to)?)?)
+    Ok(state
+        .store()?
+        .agenda(parse_date(&from)?, parse_date(&to)?)?)
 }

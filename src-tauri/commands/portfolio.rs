@@ -11,6 +11,12 @@ pub fn portfolio(state: State<'_, AppState>) -> CmdResult<Vec<ChecklistView>> {
 }
 
 #[tauri::command(async)]
-pub fn checklist_set(state: State<'_, AppState>, item_id: i64, done: bool) -> CmdResult<ChecklistView> {
-    Ok(state.store()?.checklist_set(item_id, done, chrono::Utc::now())?)
+pub fn checklist_set(
+    state: State<'_, AppState>,
+    item_id: i64,
+    done: bool,
+) -> CmdResult<ChecklistView> {
+    Ok(state
+        .store()?
+        .checklist_set(item_id, done, chrono::Utc::now())?)
 }

@@ -4,3 +4,4 @@
 mod reference_plan;
 mod storage;
 mod support;
+mod validation;

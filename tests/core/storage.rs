@@ -10,13 +10,17 @@ fn database_file_uses_wal_and_latest_schema() {
     let db = fresh();
     let mode: String = rusqlite_mode(&db.path());
     assert_eq!(mode, "wal");
-    assert_eq!(db.store.schema_version().unwrap(), studyplan_core::store::migrate::latest());
+    assert_eq!(
+        db.store.schema_version().unwrap(),
+        studyplan_core::store::migrate::latest()
+    );
 }
 
 /// The journal mode as a second connection (another process) sees it.
 fn rusqlite_mode(path: &std::path::Path) -> String {
     let c = rusqlite::Connection::open(path).unwrap();
-    c.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap()
+    c.query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap()
 }
 
 #[test]
@@ -36,7 +40,12 @@ fn first_start_loads_the_default_plan_once() {
 fn settings_round_trip_through_the_file() {
     let mut db = fresh();
     assert_eq!(db.store.settings().unwrap(), Settings::default());
-    let s = Settings { reminder_lead_minutes: 15, quiet_hours_start: Some("22:00".into()), quiet_hours_end: Some("07:00".into()), close_to_tray: false };
+    let s = Settings {
+        reminder_lead_minutes: 15,
+        quiet_hours_start: Some("22:00".into()),
+        quiet_hours_end: Some("07:00".into()),
+        close_to_tray: false,
+    };
     db.store.update_settings(&s).unwrap();
     let db = db.reopen();
     assert_eq!(db.store.settings().unwrap(), s);
@@ -45,14 +54,34 @@ fn settings_round_trip_through_the_file() {
 #[test]
 fn bad_settings_are_refused_with_words_and_nothing_changes() {
     let mut db = fresh();
-    let bad = Settings { reminder_lead_minutes: -5, ..Settings::default() };
+    let bad = Settings {
+        reminder_lead_minutes: -5,
+        ..Settings::default()
+    };
     let e = db.store.update_settings(&bad).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
     assert!(e.to_string().contains("between 0 and 120"), "{e}");
-    let half = Settings { quiet_hours_start: Some("22:00".into()), ..Settings::default() };
-    assert!(db.store.update_settings(&half).unwrap_err().to_string().contains("both a start and an end"));
-    let garbled = Settings { quiet_hours_start: Some("25:99".into()), quiet_hours_end: Some("07:00".into()), ..Settings::default() };
-    assert!(db.store.update_settings(&garbled).unwrap_err().to_string().contains("Quiet hours start"));
+    let half = Settings {
+        quiet_hours_start: Some("22:00".into()),
+        ..Settings::default()
+    };
+    assert!(db
+        .store
+        .update_settings(&half)
+        .unwrap_err()
+        .to_string()
+        .contains("both a start and an end"));
+    let garbled = Settings {
+        quiet_hours_start: Some("25:99".into()),
+        quiet_hours_end: Some("07:00".into()),
+        ..Settings::default()
+    };
+    assert!(db
+        .store
+        .update_settings(&garbled)
+        .unwrap_err()
+        .to_string()
+        .contains("Quiet hours start"));
     assert_eq!(db.store.settings().unwrap(), Settings::default());
 }
 
@@ -68,7 +97,11 @@ fn checklist_ticks_survive_restart_and_reload() {
     let mut db = db.reopen();
     load_shipped(&mut db, "senior-de-2025", "Europe/Berlin", None);
     let lists = db.store.portfolio().unwrap();
-    let same = lists.iter().flat_map(|l| &l.items).find(|i| i.text == first.text).unwrap();
+    let same = lists
+        .iter()
+        .flat_map(|l| &l.items)
+        .find(|i| i.text == first.text)
+        .unwrap();
     assert!(same.done, "tick kept across restart and reload");
 }
 
@@ -87,14 +120,23 @@ fn reload_of_an_edited_plan_reports_what_changed() {
     // Make every day template's first block 30 minutes longer: later blocks move.
     let edited = original.replacen("minutes = 90", "minutes = 120", 1);
     assert_ne!(edited, original, "the plan has a 90-minute block to edit");
-    let opts = LoadOptions { tz: Some("Europe/Berlin".into()), ..LoadOptions::default() };
-    let rep = db.store.load_plan("plans/senior-de-2025.toml", &edited, &opts, now()).unwrap();
+    let opts = LoadOptions {
+        tz: Some("Europe/Berlin".into()),
+        ..LoadOptions::default()
+    };
+    let rep = db
+        .store
+        .load_plan("plans/senior-de-2025.toml", &edited, &opts, now())
+        .unwrap();
     assert!(rep.reloaded);
     assert!(rep.moved > 0, "{rep:?}");
     assert_eq!(rep.added, 0);
     assert_eq!(rep.removed, 0);
     // Reloading the same text again changes nothing.
-    let again = db.store.load_plan("plans/senior-de-2025.toml", &edited, &opts, now()).unwrap();
+    let again = db
+        .store
+        .load_plan("plans/senior-de-2025.toml", &edited, &opts, now())
+        .unwrap();
     assert_eq!((again.added, again.moved, again.removed), (0, 0, 0));
     assert_eq!(again.unchanged, again.plan.block_count);
 }
@@ -105,7 +147,15 @@ fn an_invalid_plan_leaves_the_database_untouched() {
     load_shipped(&mut db, "senior-de-2025", "Europe/Berlin", None);
     let before = db.store.plan_list().unwrap();
     let broken = shipped_text("senior-de-2025").replacen("minutes = 90", "minutes = \"ninety\"", 1);
-    let e = db.store.load_plan("plans/senior-de-2025.toml", &broken, &LoadOptions::default(), now()).unwrap_err();
+    let e = db
+        .store
+        .load_plan(
+            "plans/senior-de-2025.toml",
+            &broken,
+            &LoadOptions::default(),
+            now(),
+        )
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::PlanInvalid);
     let body = e.body();
     assert_eq!(body.diagnostics.len(), 1);

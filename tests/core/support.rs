@@ -36,11 +36,19 @@ pub fn date(s: &str) -> NaiveDate {
 }
 
 pub fn shipped_text(id: &str) -> &'static str {
-    shipped::get(id).unwrap_or_else(|| panic!("shipped plan {id} missing")).1
+    shipped::get(id)
+        .unwrap_or_else(|| panic!("shipped plan {id} missing"))
+        .1
 }
 
 /// Load a shipped plan in a fixed zone so times don't depend on the machine.
 pub fn load_shipped(db: &mut TestDb, id: &str, tz: &str, start: Option<&str>) {
-    let opts = LoadOptions { start: start.map(date), tz: Some(tz.into()), variant: None };
-    db.store.load_plan(&format!("plans/{id}.toml"), shipped_text(id), &opts, now()).unwrap();
+    let opts = LoadOptions {
+        start: start.map(date),
+        tz: Some(tz.into()),
+        variant: None,
+    };
+    db.store
+        .load_plan(&format!("plans/{id}.toml"), shipped_text(id), &opts, now())
+        .unwrap();
 }

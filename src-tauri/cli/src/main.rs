@@ -16,7 +16,11 @@ use studyplan_core::store::plans::LoadOptions;
 use studyplan_core::{shipped, CoreError, Store};
 
 #[derive(Parser)]
-#[command(name = "studyplan", version, about = "Offline study planner: plans, agenda, reminders")]
+#[command(
+    name = "studyplan",
+    version,
+    about = "Offline study planner: plans, agenda, reminders"
+)]
 struct Cli {
     /// Database file (default: the app's, in the user data dir; or $STUDYPLAN_DB).
     #[arg(long, global = true, env = "STUDYPLAN_DB")]
@@ -86,7 +90,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             if json {
-                eprintln!("{}", serde_json::to_string(&e.body()).unwrap_or_else(|_| e.to_string()));
+                eprintln!(
+                    "{}",
+                    serde_json::to_string(&e.body()).unwrap_or_else(|_| e.to_string())
+                );
             } else if let CoreError::PlanInvalid(diags) = &e {
                 for d in diags {
                     eprintln!("{d}");
@@ -95,7 +102,8 @@ fn main() -> ExitCode {
                 eprintln!("studyplan: {e}");
             }
             ExitCode::from(match e.kind() {
-                studyplan_core::ErrorKind::InvalidInput | studyplan_core::ErrorKind::PlanInvalid => 2,
+                studyplan_core::ErrorKind::InvalidInput
+                | studyplan_core::ErrorKind::PlanInvalid => 2,
                 _ => 1,
             })
         }
@@ -146,18 +154,34 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                     }
                 }
             }
-            Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+            Ok(if failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Cmd::Plan { cmd } => {
             let mut store = open(&cli.db)?;
             match cmd {
-                PlanCmd::Load { file, start, tz, variant } => {
-                    let opts = LoadOptions { start: opt_date(&start)?, tz, variant };
+                PlanCmd::Load {
+                    file,
+                    start,
+                    tz,
+                    variant,
+                } => {
+                    let opts = LoadOptions {
+                        start: opt_date(&start)?,
+                        tz,
+                        variant,
+                    };
                     let (name, text) = match shipped::get(&file) {
-                        Some((n, t)) if !std::path::Path::new(&file).exists() => (format!("plans/{n}"), t.to_string()),
+                        Some((n, t)) if !std::path::Path::new(&file).exists() => {
+                            (format!("plans/{n}"), t.to_string())
+                        }
                         _ => {
                             let p = PathBuf::from(&file);
-                            let t = std::fs::read_to_string(&p).map_err(|e| CoreError::io("cannot read", &p, e))?;
+                            let t = std::fs::read_to_string(&p)
+                                .map_err(|e| CoreError::io("cannot read", &p, e))?;
                             (file.clone(), t)
                         }
                     };
@@ -181,15 +205,30 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                     if cli.json {
                         print_json(&plans);
                     } else if plans.is_empty() {
-                        println!("no plans loaded; try: studyplan plan load {}", shipped::DEFAULT_PLAN);
+                        println!(
+                            "no plans loaded; try: studyplan plan load {}",
+                            shipped::DEFAULT_PLAN
+                        );
                     } else {
                         for p in plans {
-                            println!("{} {:<28} {} – {}  {:>2} weeks  {:>5} blocks  {}  {}", if p.active { "*" } else { " " }, p.id, p.start, p.end, p.weeks, p.block_count, p.timezone, p.title);
+                            println!(
+                                "{} {:<28} {} – {}  {:>2} weeks  {:>5} blocks  {}  {}",
+                                if p.active { "*" } else { " " },
+                                p.id,
+                                p.start,
+                                p.end,
+                                p.weeks,
+                                p.block_count,
+                                p.timezone,
+                                p.title
+                            );
                         }
                     }
                 }
                 PlanCmd::Shipped => {
-                    let list: Vec<_> = shipped::all().map(|(id, name, _)| serde_json::json!({"id": id, "file": name})).collect();
+                    let list: Vec<_> = shipped::all()
+                        .map(|(id, name, _)| serde_json::json!({"id": id, "file": name}))
+                        .collect();
                     if cli.json {
                         print_json(&list);
                     } else {
@@ -221,7 +260,9 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 (Some(d), _, _) => (d, d),
                 (None, Some(a), Some(b)) => (a, b),
                 _ => {
-                    let today = studyplan_core::store::agenda::parse_date(&store.overview(Utc::now())?.today)?;
+                    let today = studyplan_core::store::agenda::parse_date(
+                        &store.overview(Utc::now())?.today,
+                    )?;
                     (today, today)
                 }
             };
@@ -242,9 +283,18 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 print_json(&serde_json::json!({"overview": ov, "blocks": blocks}));
             } else {
                 match (&ov.plan, &ov.week) {
-                    (Some(p), Some(w)) => println!("{} — week {} of {}: {}", p.title, w.number, ov.week_count, w.title),
-                    (Some(p), None) => println!("{} ({} – {}): today is outside the plan", p.title, p.start, p.end),
-                    (None, _) => println!("no plan loaded; try: studyplan plan load {}", shipped::DEFAULT_PLAN),
+                    (Some(p), Some(w)) => println!(
+                        "{} — week {} of {}: {}",
+                        p.title, w.number, ov.week_count, w.title
+                    ),
+                    (Some(p), None) => println!(
+                        "{} ({} – {}): today is outside the plan",
+                        p.title, p.start, p.end
+                    ),
+                    (None, _) => println!(
+                        "no plan loaded; try: studyplan plan load {}",
+                        shipped::DEFAULT_PLAN
+                    ),
                 }
                 print_agenda(&blocks, today, today);
             }

@@ -24,14 +24,25 @@ pub fn print_agenda(blocks: &[BlockView], from: NaiveDate, to: NaiveDate) {
     for b in blocks {
         if b.date != day {
             day = b.date.clone();
-            let label = NaiveDate::parse_from_str(&day, "%Y-%m-%d").map(|d| d.format("%a %Y-%m-%d").to_string()).unwrap_or(day.clone());
+            let label = NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+                .map(|d| d.format("%a %Y-%m-%d").to_string())
+                .unwrap_or(day.clone());
             println!("{label}");
         }
         let status = match b.status {
             studyplan_core::store::agenda::BlockStatus::Planned => String::new(),
-            s => format!("  [{}]", serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
+            s => format!(
+                "  [{}]",
+                serde_json::to_value(s)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            ),
         };
-        println!("  {}–{}  {:<24} {}{}", b.start, b.end, b.track_name, b.title, status);
+        println!(
+            "  {}–{}  {:<24} {}{}",
+            b.start, b.end, b.track_name, b.title, status
+        );
         println!("      id {}", b.id);
     }
 }

@@ -22,7 +22,11 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)?;
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )?;
         if let Some(h) = &self.hint {
             write!(f, "\n  hint: {h}")?;
         }
@@ -81,7 +85,11 @@ pub enum CoreError {
 fn plan_invalid_message(d: &[Diagnostic]) -> String {
     match d {
         [one] => format!("the plan has a problem: {one}"),
-        _ => format!("the plan has {} problems; the first: {}", d.len(), d.first().map(|x| x.to_string()).unwrap_or_default()),
+        _ => format!(
+            "the plan has {} problems; the first: {}",
+            d.len(),
+            d.first().map(|x| x.to_string()).unwrap_or_default()
+        ),
     }
 }
 

@@ -7,7 +7,9 @@ pub const DEFAULT_PLAN: &str = "senior-de-2025";
 
 /// (id, file name, text) of every shipped plan; the id is the file stem.
 pub fn all() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
-    SHIPPED.iter().map(|(name, text)| (name.trim_end_matches(".toml"), *name, *text))
+    SHIPPED
+        .iter()
+        .map(|(name, text)| (name.trim_end_matches(".toml"), *name, *text))
 }
 
 /// A shipped plan's file name and text by id.

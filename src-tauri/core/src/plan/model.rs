@@ -408,7 +408,9 @@ impl<'de> Deserialize<'de> for HhMm {
         let s = String::deserialize(d)?;
         NaiveTime::parse_from_str(&s, "%H:%M")
             .map(HhMm)
-            .map_err(|_| serde::de::Error::custom(format!("invalid time `{s}`, expected HH:MM (24-hour)")))
+            .map_err(|_| {
+                serde::de::Error::custom(format!("invalid time `{s}`, expected HH:MM (24-hour)"))
+            })
     }
 }
 

@@ -18,13 +18,28 @@ impl SourceMap<'_> {
         let before = self.text.get(..offset).unwrap_or(self.text);
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-        let column = before.get(line_start..).map(|s| s.chars().count()).unwrap_or(0) + 1;
+        let column = before
+            .get(line_start..)
+            .map(|s| s.chars().count())
+            .unwrap_or(0)
+            + 1;
         (line as u32, column as u32)
     }
 
-    pub fn diag(&self, span: &Range<usize>, message: impl Into<String>, hint: Option<String>) -> Diagnostic {
+    pub fn diag(
+        &self,
+        span: &Range<usize>,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) -> Diagnostic {
         let (line, column) = self.position(span.start);
-        Diagnostic { file: self.file.to_string(), line, column, message: message.into(), hint }
+        Diagnostic {
+            file: self.file.to_string(),
+            line,
+            column,
+            message: message.into(),
+            hint,
+        }
     }
 }
 
@@ -52,12 +67,18 @@ fn toml_error(map: &SourceMap, e: &toml::de::Error) -> Diagnostic {
         match rest.split_once(", expected ") {
             Some((field, expected)) => (
                 format!("unknown key {field}"),
-                Some(format!("allowed keys here: {}", expected.trim_start_matches("one of "))),
+                Some(format!(
+                    "allowed keys here: {}",
+                    expected.trim_start_matches("one of ")
+                )),
             ),
             None => (format!("unknown key {rest}"), None),
         }
     } else if let Some(field) = raw.strip_prefix("missing field ") {
-        (format!("missing required key {field}"), Some("see plans/README.md for the keys each table needs".into()))
+        (
+            format!("missing required key {field}"),
+            Some("see plans/README.md for the keys each table needs".into()),
+        )
     } else if raw.starts_with("invalid type") {
         (raw.clone(), Some("check the value's type: strings are quoted, dates (2025-08-19) and numbers are not".into()))
     } else {

@@ -44,7 +44,10 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = toml::Spanned::<T>::deserialize(d)?;
         let span = s.span();
-        Ok(Spanned { span, value: s.into_inner() })
+        Ok(Spanned {
+            span,
+            value: s.into_inner(),
+        })
     }
 }
 

@@ -27,7 +27,9 @@ pub fn parse_weekday(s: &str) -> Option<Weekday> {
 fn valid_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_' || b == b'.')
+        && s.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_' || b == b'.'
+        })
         && s.as_bytes()[0].is_ascii_alphanumeric()
 }
 
@@ -46,15 +48,29 @@ impl Checker<'_> {
         self.out.push(d);
     }
     /// Report malformed and duplicate ids of one kind of thing.
-    fn ids<'b>(&mut self, what: &str, ids: impl Iterator<Item = &'b Spanned<String>>) -> HashSet<String> {
+    fn ids<'b>(
+        &mut self,
+        what: &str,
+        ids: impl Iterator<Item = &'b Spanned<String>>,
+    ) -> HashSet<String> {
         let mut seen: HashMap<String, Range<usize>> = HashMap::new();
         for id in ids {
             if !valid_id(id) {
-                self.hint(&id.span, format!("invalid {what} id `{}`", id.value), "use lower-case letters, digits and `-`");
+                self.hint(
+                    &id.span,
+                    format!("invalid {what} id `{}`", id.value),
+                    "use lower-case letters, digits and `-`",
+                );
             }
             if let Some(first) = seen.get(&id.value) {
                 let (l, c) = self.map.position(first.start);
-                self.err(&id.span, format!("duplicate {what} id `{}` (first defined at {l}:{c})", id.value));
+                self.err(
+                    &id.span,
+                    format!(
+                        "duplicate {what} id `{}` (first defined at {l}:{c})",
+                        id.value
+                    ),
+                );
             } else {
                 seen.insert(id.value.clone(), id.span.clone());
             }
@@ -65,13 +81,25 @@ impl Checker<'_> {
         if !set.contains(&v.value) {
             let mut all: Vec<&String> = set.iter().collect();
             all.sort();
-            let list = all.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
-            self.hint(&v.span, format!("unknown {what} `{}`", v.value), format!("declared {what}s: {list}"));
+            let list = all
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.hint(
+                &v.span,
+                format!("unknown {what} `{}`", v.value),
+                format!("declared {what}s: {list}"),
+            );
         }
     }
     fn weekday(&mut self, v: &Spanned<String>) {
         if parse_weekday(v).is_none() {
-            self.hint(&v.span, format!("unknown weekday `{}`", v.value), "use mon, tue, wed, thu, fri, sat or sun");
+            self.hint(
+                &v.span,
+                format!("unknown weekday `{}`", v.value),
+                "use mon, tue, wed, thu, fri, sat or sun",
+            );
         }
     }
 }
@@ -83,17 +111,32 @@ struct Bounds {
 }
 
 pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
-    let mut c = Checker { map, out: Vec::new() };
+    let mut c = Checker {
+        map,
+        out: Vec::new(),
+    };
 
     if *p.format != FORMAT_VERSION {
-        c.hint(&p.format.span, format!("unsupported plan format {}", *p.format), format!("this version of studyplan reads format = {FORMAT_VERSION}"));
+        c.hint(
+            &p.format.span,
+            format!("unsupported plan format {}", *p.format),
+            format!("this version of studyplan reads format = {FORMAT_VERSION}"),
+        );
     }
     if !valid_id(&p.id) {
-        c.hint(&p.id.span, format!("invalid plan id `{}`", p.id.value), "use lower-case letters, digits and `-`");
+        c.hint(
+            &p.id.span,
+            format!("invalid plan id `{}`", p.id.value),
+            "use lower-case letters, digits and `-`",
+        );
     }
     if let Some(tz) = &p.timezone {
         if tz.parse::<chrono_tz::Tz>().is_err() {
-            c.hint(&tz.span, format!("unknown time zone `{}`", tz.value), "use an IANA zone name such as Europe/Berlin or America/New_York");
+            c.hint(
+                &tz.span,
+                format!("unknown time zone `{}`", tz.value),
+                "use an IANA zone name such as Europe/Berlin or America/New_York",
+            );
         }
     }
     let bounds = period(&mut c, p);
@@ -113,16 +156,33 @@ pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
         for (i, (b, s)) in t.blocks.iter().zip(&slots).enumerate() {
             c.known("track", &tracks, &b.track);
             if *b.minutes == 0 {
-                c.err(&b.minutes.span, format!("block `{}` lasts 0 minutes", b.title));
+                c.err(
+                    &b.minutes.span,
+                    format!("block `{}` lasts 0 minutes", b.title),
+                );
             }
             if i > 0 {
                 let prev = slots[i - 1];
                 if s.start < prev.end {
-                    let at = b.start.as_ref().map(|x| x.span.clone()).unwrap_or(b.minutes.span.clone());
-                    c.hint(&at, format!(
-                        "block `{}` ({}–{}) overlaps `{}` ({}–{}) in day template `{}`",
-                        b.title, hhmm(s.start), hhmm(s.end), t.blocks[i - 1].title, hhmm(prev.start), hhmm(prev.end), t.id.value
-                    ), "give it a later start, or shorten the block before");
+                    let at = b
+                        .start
+                        .as_ref()
+                        .map(|x| x.span.clone())
+                        .unwrap_or(b.minutes.span.clone());
+                    c.hint(
+                        &at,
+                        format!(
+                            "block `{}` ({}–{}) overlaps `{}` ({}–{}) in day template `{}`",
+                            b.title,
+                            hhmm(s.start),
+                            hhmm(s.end),
+                            t.blocks[i - 1].title,
+                            hhmm(prev.start),
+                            hhmm(prev.end),
+                            t.id.value
+                        ),
+                        "give it a later start, or shorten the block before",
+                    );
                 }
             }
         }
@@ -137,19 +197,33 @@ pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
         }
         if let Some(split) = &t.split {
             if split.after_block == 0 || split.after_block as usize >= t.blocks.len() {
-                c.err(&split.pm_start.span, format!("split after block {} but the template has {} blocks", split.after_block, t.blocks.len()));
+                c.err(
+                    &split.pm_start.span,
+                    format!(
+                        "split after block {} but the template has {} blocks",
+                        split.after_block,
+                        t.blocks.len()
+                    ),
+                );
             }
         }
     }
 
     let s = &p.schedule;
-    for day in [&s.mon, &s.tue, &s.wed, &s.thu, &s.fri, &s.sat, &s.sun].into_iter().flatten() {
+    for day in [&s.mon, &s.tue, &s.wed, &s.thu, &s.fri, &s.sat, &s.sun]
+        .into_iter()
+        .flatten()
+    {
         c.known("day template", &templates, day);
     }
     if let Some(r) = &s.rest_half_day {
         c.weekday(&r.weekday);
         if !matches!(r.half.as_str(), "am" | "pm") {
-            c.hint(&r.half.span, format!("unknown half `{}`", r.half.value), "use am or pm");
+            c.hint(
+                &r.half.span,
+                format!("unknown half `{}`", r.half.value),
+                "use am or pm",
+            );
         }
     }
 
@@ -160,33 +234,59 @@ pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
         match (&o.date, &o.week, &o.weekday) {
             (Some(d), None, None) => in_period(&mut c, &bounds, d, "override"),
             (None, Some(w), Some(wd)) => {
-                week_in_range(&mut c, &bounds, w, "override");
+                week_in_range(&mut c, &bounds, w, "override week");
                 c.weekday(wd);
             }
-            _ => c.hint(&o.template.span, "an override needs either `date`, or `week` and `weekday`", "e.g. date = 2025-08-19, or week = 3 and weekday = \"sat\""),
+            _ => c.hint(
+                &o.template.span,
+                "an override needs either `date`, or `week` and `weekday`",
+                "e.g. date = 2025-08-19, or week = 3 and weekday = \"sat\"",
+            ),
         }
     }
 
     for ph in &p.phases {
         let [a, b] = ph.weeks.value;
         if a == 0 || b < a || b > bounds.weeks {
-            c.err(&ph.weeks.span, format!("phase weeks [{a}, {b}] are outside the plan's weeks 1–{}", bounds.weeks));
+            c.err(
+                &ph.weeks.span,
+                format!(
+                    "phase weeks [{a}, {b}] are outside the plan's weeks 1–{}",
+                    bounds.weeks
+                ),
+            );
         }
     }
 
     let mut week_keys: HashMap<(u32, Option<String>), Range<usize>> = HashMap::new();
-    let variant_weeks: HashMap<&str, u32> = p.variants.iter().filter_map(|v| v.weeks.map(|n| (v.id.value.as_str(), n))).collect();
+    let variant_weeks: HashMap<&str, u32> = p
+        .variants
+        .iter()
+        .filter_map(|v| v.weeks.map(|n| (v.id.value.as_str(), n)))
+        .collect();
     for w in &p.weeks {
         // A variant with its own length (e.g. a 20-week track) bounds its weeks.
-        let own = w.variant.as_ref().and_then(|v| variant_weeks.get(v.value.as_str()).copied());
-        let wb = Bounds { dates: bounds.dates, weeks: own.unwrap_or(bounds.weeks) };
+        let own = w
+            .variant
+            .as_ref()
+            .and_then(|v| variant_weeks.get(v.value.as_str()).copied());
+        let wb = Bounds {
+            dates: bounds.dates,
+            weeks: own.unwrap_or(bounds.weeks),
+        };
         week_in_range(&mut c, &wb, &w.number, "week");
         if let Some(t) = &w.through {
             week_in_range(&mut c, &wb, t, "week");
         }
         if let Some(t) = &w.through {
             if t.value < w.number.value {
-                c.err(&t.span, format!("week {} runs through week {}, which comes before it", w.number.value, t.value));
+                c.err(
+                    &t.span,
+                    format!(
+                        "week {} runs through week {}, which comes before it",
+                        w.number.value, t.value
+                    ),
+                );
             }
         }
         if let Some(v) = &w.variant {
@@ -197,12 +297,22 @@ pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
         }
         if let (Some(a), Some(b)) = (&w.start, &w.end) {
             if b.value < a.value {
-                c.err(&b.span, format!("week {} ends ({}) before it starts ({})", w.number.value, b.value, a.value));
+                c.err(
+                    &b.span,
+                    format!(
+                        "week {} ends ({}) before it starts ({})",
+                        w.number.value, b.value, a.value
+                    ),
+                );
             }
         }
         for (track, topics) in &w.topics {
             if !tracks.contains(track) {
-                c.hint(&topics.span, format!("topics for unknown track `{track}`"), "topics are keyed by a declared track id");
+                c.hint(
+                    &topics.span,
+                    format!("topics for unknown track `{track}`"),
+                    "topics are keyed by a declared track id",
+                );
             }
         }
         for pr in &w.projects {
@@ -211,7 +321,13 @@ pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
         let key = (w.number.value, w.variant.as_ref().map(|v| v.value.clone()));
         if let Some(first) = week_keys.get(&key) {
             let (l, col) = map.position(first.start);
-            c.err(&w.number.span, format!("week {} is defined twice (first at {l}:{col})", w.number.value));
+            c.err(
+                &w.number.span,
+                format!(
+                    "week {} is defined twice (first at {l}:{col})",
+                    w.number.value
+                ),
+            );
         } else {
             week_keys.insert(key, w.number.span.clone());
         }
@@ -219,7 +335,11 @@ pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
 
     for m in &p.milestones {
         if !matches!(m.kind.as_str(), "milestone" | "delivery" | "exam") {
-            c.hint(&m.kind.span, format!("unknown milestone kind `{}`", m.kind.value), "use milestone, delivery or exam");
+            c.hint(
+                &m.kind.span,
+                format!("unknown milestone kind `{}`", m.kind.value),
+                "use milestone, delivery or exam",
+            );
         }
         match (&m.date, &m.week) {
             (Some(d), None) => {
@@ -227,21 +347,34 @@ pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
                 if let Some(e) = &m.end {
                     in_period(&mut c, &bounds, e, "milestone");
                     if e.value < d.value {
-                        c.err(&e.span, format!("milestone `{}` ends before it starts", m.title));
+                        c.err(
+                            &e.span,
+                            format!("milestone `{}` ends before it starts", m.title),
+                        );
                     }
                 }
             }
             (None, Some(w)) => {
-                week_in_range(&mut c, &bounds, w, "milestone");
+                week_in_range(&mut c, &bounds, w, "milestone week");
                 if let Some(wd) = &m.weekday {
                     c.weekday(wd);
                 }
                 if let Some(t) = &m.through_week {
-                    week_in_range(&mut c, &bounds, t, "milestone");
+                    week_in_range(&mut c, &bounds, t, "milestone week");
                 }
             }
-            (Some(d), Some(_)) => c.err(&d.span, format!("milestone `{}` has both a date and a week; give one", m.title)),
-            (None, None) => c.hint(&m.kind.span, format!("milestone `{}` has no date", m.title), "give `date` (absolute plans) or `week` (relative plans)"),
+            (Some(d), Some(_)) => c.err(
+                &d.span,
+                format!(
+                    "milestone `{}` has both a date and a week; give one",
+                    m.title
+                ),
+            ),
+            (None, None) => c.hint(
+                &m.kind.span,
+                format!("milestone `{}` has no date", m.title),
+                "give `date` (absolute plans) or `week` (relative plans)",
+            ),
         }
     }
 
@@ -251,13 +384,16 @@ pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
         }
         if let (Some(lo), Some(hi)) = (g.min, g.max) {
             if lo > hi {
-                c.err(&g.id.span, format!("goal `{}` has min {lo} above max {hi}", g.id.value));
+                c.err(
+                    &g.id.span,
+                    format!("goal `{}` has min {lo} above max {hi}", g.id.value),
+                );
             }
         }
     }
     for pr in &p.projects {
         if let Some(w) = &pr.week {
-            week_in_range(&mut c, &bounds, w, "project");
+            week_in_range(&mut c, &bounds, w, "project week");
         }
         if let Some(d) = &pr.due {
             in_period(&mut c, &bounds, d, "project");
@@ -266,14 +402,22 @@ pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
     for cl in &p.checklists {
         if let Some(s) = &cl.scope {
             if !matches!(s.as_str(), "once" | "weekly") {
-                c.hint(&s.span, format!("unknown checklist scope `{}`", s.value), "use once or weekly");
+                c.hint(
+                    &s.span,
+                    format!("unknown checklist scope `{}`", s.value),
+                    "use once or weekly",
+                );
             }
         }
     }
     if let Some(first) = p.domains.first() {
         let total: u32 = p.domains.iter().map(|d| *d.weight).sum();
         if total != 100 {
-            c.hint(&first.weight.span, format!("domain weights add up to {total}%, not 100%"), "check each domain's weight");
+            c.hint(
+                &first.weight.span,
+                format!("domain weights add up to {total}%, not 100%"),
+                "check each domain's weight",
+            );
         }
     }
     c.out
@@ -284,25 +428,55 @@ fn period(c: &mut Checker, p: &PlanFile) -> Bounds {
     match (&per.start, &per.end, &per.weeks) {
         (Some(s), Some(e), None) => {
             if e.value < s.value {
-                c.err(&e.span, format!("the period ends ({}) before it starts ({})", e.value, s.value));
-                return Bounds { dates: None, weeks: 0 };
+                c.err(
+                    &e.span,
+                    format!(
+                        "the period ends ({}) before it starts ({})",
+                        e.value, s.value
+                    ),
+                );
+                return Bounds {
+                    dates: None,
+                    weeks: u32::MAX, // unknown: no range errors on top of this one
+                };
             }
             let days = (e.value.0 - s.value.0).num_days() as u32 + 1;
             // Weeks are counted Monday to Sunday, so a plan starting on a
             // Tuesday has a short first week.
             let first_monday_offset = s.value.0.weekday_from_monday();
-            Bounds { dates: Some((s.value, e.value)), weeks: (days + first_monday_offset).div_ceil(7) }
+            Bounds {
+                dates: Some((s.value, e.value)),
+                weeks: (days + first_monday_offset).div_ceil(7),
+            }
         }
         (None, None, Some(w)) => {
             if w.value == 0 || w.value > 520 {
-                c.err(&w.span, format!("a plan of {} weeks is out of range (1–520)", w.value));
+                c.err(
+                    &w.span,
+                    format!("a plan of {} weeks is out of range (1–520)", w.value),
+                );
             }
-            Bounds { dates: None, weeks: w.value }
+            Bounds {
+                dates: None,
+                weeks: w.value,
+            }
         }
         (s, e, w) => {
-            let at = s.as_ref().map(|x| x.span.clone()).or(e.as_ref().map(|x| x.span.clone())).or(w.as_ref().map(|x| x.span.clone())).unwrap_or(p.id.span.clone());
-            c.hint(&at, "the period needs either `start` and `end` dates, or `weeks`", "absolute: start = 2025-08-19 and end = 2025-10-18; relative: weeks = 12");
-            Bounds { dates: None, weeks: u32::MAX }
+            let at = s
+                .as_ref()
+                .map(|x| x.span.clone())
+                .or(e.as_ref().map(|x| x.span.clone()))
+                .or(w.as_ref().map(|x| x.span.clone()))
+                .unwrap_or(p.id.span.clone());
+            c.hint(
+                &at,
+                "the period needs either `start` and `end` dates, or `weeks`",
+                "absolute: start = 2025-08-19 and end = 2025-10-18; relative: weeks = 12",
+            );
+            Bounds {
+                dates: None,
+                weeks: u32::MAX,
+            }
         }
     }
 }
@@ -320,15 +494,32 @@ impl MondayOffset for chrono::NaiveDate {
 fn in_period(c: &mut Checker, b: &Bounds, d: &Spanned<Date>, what: &str) {
     if let Some((s, e)) = b.dates {
         if d.value < s || d.value > e {
-            c.hint(&d.span, format!("{what} date {} is outside the plan's period ({s} – {e})", d.value), "move it inside the period, or widen the period");
+            c.hint(
+                &d.span,
+                format!(
+                    "{what} date {} is outside the plan's period ({s} – {e})",
+                    d.value
+                ),
+                "move it inside the period, or widen the period",
+            );
         }
     } else if b.weeks != u32::MAX {
-        c.hint(&d.span, format!("{what} has a calendar date in a relative plan"), "relative plans place things by `week` (and `weekday`)");
+        c.hint(
+            &d.span,
+            format!("{what} has a calendar date in a relative plan"),
+            "relative plans place things by `week` (and `weekday`)",
+        );
     }
 }
 
 fn week_in_range(c: &mut Checker, b: &Bounds, w: &Spanned<u32>, what: &str) {
     if w.value == 0 || w.value > b.weeks {
-        c.err(&w.span, format!("{what} week {} is outside the plan's weeks 1–{}", w.value, b.weeks));
+        c.err(
+            &w.span,
+            format!(
+                "{what} {} is outside the plan's weeks 1–{}",
+                w.value, b.weeks
+            ),
+        );
     }
 }

@@ -89,7 +89,9 @@ impl Expanded {
 
 /// First date on or after `on_or_after` that falls on `wd`.
 pub fn next_weekday(on_or_after: NaiveDate, wd: Weekday) -> NaiveDate {
-    let delta = (7 + wd.num_days_from_monday() as i64 - on_or_after.weekday().num_days_from_monday() as i64) % 7;
+    let delta = (7 + wd.num_days_from_monday() as i64
+        - on_or_after.weekday().num_days_from_monday() as i64)
+        % 7;
     on_or_after + Duration::days(delta)
 }
 
@@ -99,13 +101,20 @@ pub fn expand(p: &PlanFile, how: &Placement) -> Result<Expanded> {
             return Err(CoreError::InvalidInput(format!(
                 "plan `{}` has no variant `{v}`; it has: {}",
                 p.id.value,
-                p.variants.iter().map(|x| x.id.value.as_str()).collect::<Vec<_>>().join(", ")
+                p.variants
+                    .iter()
+                    .map(|x| x.id.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )))
         }
         Some(v) => Some(v.clone()),
         None => p.variants.first().map(|v| v.id.value.clone()),
     };
-    let variant_weeks = variant.as_ref().and_then(|v| p.variants.iter().find(|x| x.id.value == *v)).and_then(|v| v.weeks);
+    let variant_weeks = variant
+        .as_ref()
+        .and_then(|v| p.variants.iter().find(|x| x.id.value == *v))
+        .and_then(|v| v.weeks);
 
     let (start, end, shift, absolute) = match (&p.period.start, &p.period.end, &p.period.weeks) {
         (Some(s), Some(e), _) => {
@@ -128,7 +137,11 @@ pub fn expand(p: &PlanFile, how: &Placement) -> Result<Expanded> {
     };
 
     // Week spans.
-    let first_week_start = if absolute { start - Duration::days(start.weekday().num_days_from_monday() as i64) } else { start };
+    let first_week_start = if absolute {
+        start - Duration::days(start.weekday().num_days_from_monday() as i64)
+    } else {
+        start
+    };
     let week_of = |d: NaiveDate| ((d - first_week_start).num_days() / 7) as u32 + 1;
     let week_count = week_of(end);
     let track_order: Vec<&str> = p.tracks.iter().map(|t| t.id.value.as_str()).collect();
@@ -137,25 +150,54 @@ pub fn expand(p: &PlanFile, how: &Placement) -> Result<Expanded> {
         let ws = (first_week_start + Duration::days(i64::from(n - 1) * 7)).max(start);
         let we = (first_week_start + Duration::days(i64::from(n) * 7 - 1)).min(end);
         let entry = p.weeks.iter().find(|w| {
-            let last = w.through.as_ref().map(|t| t.value).unwrap_or(w.number.value);
+            let last = w
+                .through
+                .as_ref()
+                .map(|t| t.value)
+                .unwrap_or(w.number.value);
             (w.number.value..=last).contains(&n)
-                && w.variant.as_ref().is_none_or(|v| Some(&v.value) == variant.as_ref())
+                && w.variant
+                    .as_ref()
+                    .is_none_or(|v| Some(&v.value) == variant.as_ref())
         });
         let mut topics: Vec<(String, String)> = entry
-            .map(|w| w.topics.iter().map(|(k, v)| (k.clone(), v.value.joined())).collect())
+            .map(|w| {
+                w.topics
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.value.joined()))
+                    .collect()
+            })
             .unwrap_or_default();
-        topics.sort_by_key(|(k, _)| track_order.iter().position(|t| t == k).unwrap_or(usize::MAX));
-        weeks.push(PlacedWeek { number: n, start: ws, end: we, title: entry.map(|w| w.title.clone()).unwrap_or_default(), topics });
+        topics.sort_by_key(|(k, _)| {
+            track_order
+                .iter()
+                .position(|t| t == k)
+                .unwrap_or(usize::MAX)
+        });
+        weeks.push(PlacedWeek {
+            number: n,
+            start: ws,
+            end: we,
+            title: entry.map(|w| w.title.clone()).unwrap_or_default(),
+            topics,
+        });
     }
 
     // Which template runs on which date.
-    let templates: BTreeMap<&str, &DayTemplate> = p.day_templates.iter().map(|t| (t.id.value.as_str(), t)).collect();
+    let templates: BTreeMap<&str, &DayTemplate> = p
+        .day_templates
+        .iter()
+        .map(|t| (t.id.value.as_str(), t))
+        .collect();
     let mut by_date: BTreeMap<NaiveDate, &str> = BTreeMap::new();
     for o in &p.overrides {
         let date = match (&o.date, &o.week, &o.weekday) {
             (Some(d), _, _) => Some(d.value.0 + Duration::days(shift)),
             (None, Some(w), Some(wd)) => parse_weekday(wd).and_then(|wd| {
-                weeks.get(w.value as usize - 1).map(|pw| next_weekday(pw.start, wd)).filter(|d| week_of(*d) == w.value)
+                weeks
+                    .get(w.value as usize - 1)
+                    .map(|pw| next_weekday(pw.start, wd))
+                    .filter(|d| week_of(*d) == w.value)
             }),
             _ => None,
         };
@@ -180,11 +222,15 @@ pub fn expand(p: &PlanFile, how: &Placement) -> Result<Expanded> {
     let mut blocks = Vec::new();
     let mut d = start;
     while d <= end {
-        let tid = by_date.get(&d).copied().or_else(|| for_weekday(d.weekday()));
+        let tid = by_date
+            .get(&d)
+            .copied()
+            .or_else(|| for_weekday(d.weekday()));
         if let Some(t) = tid.and_then(|id| templates.get(id)) {
             let slots = layout(t);
             for (i, (b, slot)) in t.blocks.iter().zip(&slots).enumerate() {
-                let local = d.and_time(chrono::NaiveTime::MIN) + Duration::minutes(i64::from(slot.start));
+                let local =
+                    d.and_time(chrono::NaiveTime::MIN) + Duration::minutes(i64::from(slot.start));
                 let start_at = resolve(how.tz, local);
                 let end_at = start_at + Duration::minutes(i64::from(*b.minutes));
                 blocks.push(PlacedBlock {
@@ -200,7 +246,11 @@ pub fn expand(p: &PlanFile, how: &Placement) -> Result<Expanded> {
                     title: b.title.clone(),
                     note: b.note.clone(),
                     week: week_of(d),
-                    break_after: if i + 1 < t.blocks.len() { t.break_minutes } else { 0 },
+                    break_after: if i + 1 < t.blocks.len() {
+                        t.break_minutes
+                    } else {
+                        0
+                    },
                 });
             }
         }
@@ -213,20 +263,54 @@ pub fn expand(p: &PlanFile, how: &Placement) -> Result<Expanded> {
         let (date, end_date) = match (&m.date, &m.week) {
             (Some(dt), _) => {
                 let a = dt.value.0 + Duration::days(shift);
-                (Some(a), Some(m.end.as_ref().map(|e| e.value.0 + Duration::days(shift)).unwrap_or(a)))
+                (
+                    Some(a),
+                    Some(
+                        m.end
+                            .as_ref()
+                            .map(|e| e.value.0 + Duration::days(shift))
+                            .unwrap_or(a),
+                    ),
+                )
             }
             (None, Some(w)) => {
                 let a = match &m.weekday {
-                    Some(wd) => parse_weekday(wd).and_then(|wd| weeks.get(w.value as usize - 1).map(|pw| next_weekday(pw.start, wd))),
+                    Some(wd) => parse_weekday(wd).and_then(|wd| {
+                        weeks
+                            .get(w.value as usize - 1)
+                            .map(|pw| next_weekday(pw.start, wd))
+                    }),
                     None => week_last_day(w.value),
                 };
-                (a, m.through_week.as_ref().and_then(|t| week_last_day(t.value)).or(a))
+                (
+                    a,
+                    m.through_week
+                        .as_ref()
+                        .and_then(|t| week_last_day(t.value))
+                        .or(a),
+                )
             }
             _ => (None, None),
         };
         if let (Some(a), Some(b)) = (date, end_date) {
-            milestones.push(PlacedMilestone { seq: i as u32 + 1, title: m.title.clone(), kind: m.kind.value.clone(), date: a, end: b.max(a), note: m.note.clone() });
+            milestones.push(PlacedMilestone {
+                seq: i as u32 + 1,
+                title: m.title.clone(),
+                kind: m.kind.value.clone(),
+                date: a,
+                end: b.max(a),
+                note: m.note.clone(),
+            });
         }
     }
-    Ok(Expanded { start, end, tz: how.tz, weeks, blocks, milestones, variant, shift_days: shift })
+    Ok(Expanded {
+        start,
+        end,
+        tz: how.tz,
+        weeks,
+        blocks,
+        milestones,
+        variant,
+        shift_days: shift,
+    })
 }

@@ -94,21 +94,31 @@ pub struct Overview {
 pub const MAX_AGENDA_DAYS: i64 = 400;
 
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| CoreError::InvalidInput(format!("“{s}” is not a date; use YYYY-MM-DD, e.g. 2025-08-19")))
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        CoreError::InvalidInput(format!(
+            "“{s}” is not a date; use YYYY-MM-DD, e.g. 2025-08-19"
+        ))
+    })
 }
 
 fn rfc3339(secs: i64) -> String {
-    DateTime::<Utc>::from_timestamp(secs, 0).map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)).unwrap_or_default()
+    DateTime::<Utc>::from_timestamp(secs, 0)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+        .unwrap_or_default()
 }
 
 impl Store {
     /// The active plan's blocks from `from` to `to`, inclusive, in time order.
     pub fn agenda(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<BlockView>> {
         if to < from {
-            return Err(CoreError::InvalidInput(format!("the range ends ({to}) before it starts ({from})")));
+            return Err(CoreError::InvalidInput(format!(
+                "the range ends ({to}) before it starts ({from})"
+            )));
         }
         if (to - from).num_days() >= MAX_AGENDA_DAYS {
-            return Err(CoreError::InvalidInput(format!("ask for at most {MAX_AGENDA_DAYS} days at a time")));
+            return Err(CoreError::InvalidInput(format!(
+                "ask for at most {MAX_AGENDA_DAYS} days at a time"
+            )));
         }
         let mut st = self.conn.prepare_cached(
             "SELECT b.id, b.plan_id, b.date, b.start_local, b.end_local, b.start_utc, b.end_utc, b.minutes, b.track,
@@ -148,13 +158,21 @@ impl Store {
     /// Today's date in the active plan's zone, the plan, and its current week.
     pub fn overview(&self, now: DateTime<Utc>) -> Result<Overview> {
         let plan = self.active_plan()?;
-        let tz = plan.as_ref().and_then(|p| parse_zone(&p.timezone)).unwrap_or_else(system_zone);
+        let tz = plan
+            .as_ref()
+            .and_then(|p| parse_zone(&p.timezone))
+            .unwrap_or_else(system_zone);
         let today = now.with_timezone(&tz).date_naive().to_string();
         let (week, week_count) = match &plan {
             Some(p) => (self.week_holding(&p.id, &today)?, p.weeks),
             None => (None, 0),
         };
-        Ok(Overview { today, plan, week, week_count })
+        Ok(Overview {
+            today,
+            plan,
+            week,
+            week_count,
+        })
     }
 
     /// The week of plan `plan_id` that holds `date`, with topics by track name.
@@ -167,18 +185,34 @@ impl Store {
                 |r| Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?)),
             )
             .optional()?;
-        let Some((number, title, start, end, topics_json)) = row else { return Ok(None) };
+        let Some((number, title, start, end, topics_json)) = row else {
+            return Ok(None);
+        };
         let pairs: Vec<(String, String)> = serde_json::from_str(&topics_json)?;
         let mut topics = Vec::with_capacity(pairs.len());
         for (track, t) in pairs {
             let track_name: String = self
                 .conn
-                .query_row("SELECT name FROM tracks WHERE plan_id = ?1 AND id = ?2", params![plan_id, track], |r| r.get(0))
+                .query_row(
+                    "SELECT name FROM tracks WHERE plan_id = ?1 AND id = ?2",
+                    params![plan_id, track],
+                    |r| r.get(0),
+                )
                 .optional()?
                 .unwrap_or_else(|| track.clone());
-            topics.push(TrackTopic { track, track_name, topics: t });
+            topics.push(TrackTopic {
+                track,
+                track_name,
+                topics: t,
+            });
         }
-        Ok(Some(WeekInfo { number, title, start, end, topics }))
+        Ok(Some(WeekInfo {
+            number,
+            title,
+            start,
+            end,
+            topics,
+        }))
     }
 }
 

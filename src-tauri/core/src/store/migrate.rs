@@ -7,8 +7,14 @@ use std::path::{Path, PathBuf};
 
 /// Migration `i` (0-based) takes the schema from version `i` to `i + 1`.
 pub const MIGRATIONS: &[(&str, &str)] = &[
-    ("0001_plans_and_blocks", include_str!("../../migrations/0001_plans_and_blocks.sql")),
-    ("0002_portfolio", include_str!("../../migrations/0002_portfolio.sql")),
+    (
+        "0001_plans_and_blocks",
+        include_str!("../../migrations/0001_plans_and_blocks.sql"),
+    ),
+    (
+        "0002_portfolio",
+        include_str!("../../migrations/0002_portfolio.sql"),
+    ),
 ];
 
 pub fn latest() -> u32 {
@@ -59,8 +65,13 @@ mod tests {
     use super::*;
 
     fn tables(conn: &Connection) -> Vec<String> {
-        let mut st = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").unwrap();
-        st.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+        let mut st = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
     }
 
     #[test]
@@ -68,7 +79,13 @@ mod tests {
         let mut c = Connection::open_in_memory().unwrap();
         assert_eq!(migrate(&mut c, None).unwrap(), latest());
         let t = tables(&c);
-        for want in ["blocks", "block_events", "checklist_items", "plans", "settings"] {
+        for want in [
+            "blocks",
+            "block_events",
+            "checklist_items",
+            "plans",
+            "settings",
+        ] {
             assert!(t.contains(&want.to_string()), "{want} missing from {t:?}");
         }
         // Idempotent.
@@ -85,12 +102,21 @@ mod tests {
                 c.execute_batch(sql).unwrap();
                 c.pragma_update(None, "user_version", i as u32 + 1).unwrap();
             }
-            c.execute("INSERT INTO settings (key, value) VALUES ('k', 'v')", []).unwrap();
+            c.execute("INSERT INTO settings (key, value) VALUES ('k', 'v')", [])
+                .unwrap();
             assert_eq!(migrate(&mut c, Some(&path)).unwrap(), latest());
-            let v: String = c.query_row("SELECT value FROM settings WHERE key = 'k'", [], |r| r.get(0)).unwrap();
+            let v: String = c
+                .query_row("SELECT value FROM settings WHERE key = 'k'", [], |r| {
+                    r.get(0)
+                })
+                .unwrap();
             assert_eq!(v, "v");
             let bak = Connection::open(backup_path(&path, start)).unwrap();
-            assert_eq!(version(&bak).unwrap(), start, "backup keeps the old version");
+            assert_eq!(
+                version(&bak).unwrap(),
+                start,
+                "backup keeps the old version"
+            );
         }
     }
 

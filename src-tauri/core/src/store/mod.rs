@@ -28,8 +28,12 @@ pub fn default_db_path() -> Result<PathBuf> {
     if let Some(p) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
         return Ok(PathBuf::from(p));
     }
-    let dirs = directories::ProjectDirs::from("app", "studyplan", "studyplan")
-        .ok_or_else(|| CoreError::Io("no home directory to keep the database in; pass --db or set STUDYPLAN_DB".into()))?;
+    let dirs =
+        directories::ProjectDirs::from("app", "studyplan", "studyplan").ok_or_else(|| {
+            CoreError::Io(
+                "no home directory to keep the database in; pass --db or set STUDYPLAN_DB".into(),
+            )
+        })?;
     Ok(dirs.data_dir().join("studyplan.db"))
 }
 
@@ -37,9 +41,11 @@ impl Store {
     /// Open (creating if needed) the database at `path` and migrate it.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| CoreError::io("cannot create the folder", dir, e))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| CoreError::io("cannot create the folder", dir, e))?;
         }
-        let conn = Connection::open(path).map_err(|e| CoreError::Storage(format!("cannot open {}: {e}", path.display())))?;
+        let conn = Connection::open(path)
+            .map_err(|e| CoreError::Storage(format!("cannot open {}: {e}", path.display())))?;
         Self::init(conn, Some(path.to_path_buf()))
     }
 
@@ -81,7 +87,11 @@ impl Store {
     pub fn app_info(&self) -> Result<AppInfo> {
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").to_string(),
-            db_path: self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| ":memory:".into()),
+            db_path: self
+                .path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| ":memory:".into()),
             schema_version: self.schema_version()?,
             timezone: crate::schedule::tz::system_zone().name().to_string(),
         })
@@ -93,9 +103,18 @@ impl Store {
         if self.has_plans()? {
             return Ok(false);
         }
-        let (name, text) = crate::shipped::get(crate::shipped::DEFAULT_PLAN)
-            .ok_or_else(|| CoreError::Internal(format!("shipped plan {} is missing", crate::shipped::DEFAULT_PLAN)))?;
-        self.load_plan(&format!("plans/{name}"), text, &plans::LoadOptions::default(), now)?;
+        let (name, text) = crate::shipped::get(crate::shipped::DEFAULT_PLAN).ok_or_else(|| {
+            CoreError::Internal(format!(
+                "shipped plan {} is missing",
+                crate::shipped::DEFAULT_PLAN
+            ))
+        })?;
+        self.load_plan(
+            &format!("plans/{name}"),
+            text,
+            &plans::LoadOptions::default(),
+            now,
+        )?;
         Ok(true)
     }
 }

@@ -70,14 +70,32 @@ fn fnv1a(text: &str) -> String {
 
 impl Store {
     /// Validate `text` (named `source_name` in messages), expand and store it.
-    pub fn load_plan(&mut self, source_name: &str, text: &str, opts: &LoadOptions, now: DateTime<Utc>) -> Result<LoadReport> {
+    pub fn load_plan(
+        &mut self,
+        source_name: &str,
+        text: &str,
+        opts: &LoadOptions,
+        now: DateTime<Utc>,
+    ) -> Result<LoadReport> {
         let plan = parse_plan(source_name, text).map_err(CoreError::PlanInvalid)?;
         let tz = match (&opts.tz, &plan.timezone) {
-            (Some(name), _) => parse_zone(name).ok_or_else(|| CoreError::InvalidInput(format!("unknown time zone `{name}`; use an IANA name such as Europe/Berlin")))?,
-            (None, Some(name)) => parse_zone(name).ok_or_else(|| CoreError::Internal("validated zone did not parse".into()))?,
+            (Some(name), _) => parse_zone(name).ok_or_else(|| {
+                CoreError::InvalidInput(format!(
+                    "unknown time zone `{name}`; use an IANA name such as Europe/Berlin"
+                ))
+            })?,
+            (None, Some(name)) => parse_zone(name)
+                .ok_or_else(|| CoreError::Internal("validated zone did not parse".into()))?,
             (None, None) => system_zone(),
         };
-        let placed = expand(&plan, &Placement { start: opts.start, tz, variant: opts.variant.clone() })?;
+        let placed = expand(
+            &plan,
+            &Placement {
+                start: opts.start,
+                tz,
+                variant: opts.variant.clone(),
+            },
+        )?;
         let tx = self.conn.transaction()?;
         let report = store_plan(&tx, &plan, &placed, source_name, text, now)?;
         tx.commit()?;
@@ -85,13 +103,24 @@ impl Store {
     }
 
     pub fn plan_list(&self) -> Result<Vec<PlanSummary>> {
-        let mut st = self.conn.prepare(&format!("{SUMMARY_SQL} ORDER BY p.active DESC, p.loaded_at DESC"))?;
-        let rows = st.query_map([], summary_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut st = self.conn.prepare(&format!(
+            "{SUMMARY_SQL} ORDER BY p.active DESC, p.loaded_at DESC"
+        ))?;
+        let rows = st
+            .query_map([], summary_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     pub fn active_plan(&self) -> Result<Option<PlanSummary>> {
-        Ok(self.conn.query_row(&format!("{SUMMARY_SQL} WHERE p.active = 1"), [], summary_row).optional()?)
+        Ok(self
+            .conn
+            .query_row(
+                &format!("{SUMMARY_SQL} WHERE p.active = 1"),
+                [],
+                summary_row,
+            )
+            .optional()?)
     }
 
     pub fn plan_summary(&self, id: &str) -> Result<PlanSummary> {
@@ -129,7 +158,9 @@ impl Store {
     }
 
     pub fn has_plans(&self) -> Result<bool> {
-        Ok(self.conn.query_row("SELECT EXISTS (SELECT 1 FROM plans)", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM plans)", [], |r| r.get(0))?)
     }
 }
 
@@ -153,9 +184,20 @@ fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<PlanSummary> {
     })
 }
 
-fn store_plan(tx: &Transaction, plan: &PlanFile, x: &Expanded, source_name: &str, text: &str, now: DateTime<Utc>) -> Result<LoadReport> {
+fn store_plan(
+    tx: &Transaction,
+    plan: &PlanFile,
+    x: &Expanded,
+    source_name: &str,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<LoadReport> {
     let id = plan.id.value.as_str();
-    let reloaded: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM plans WHERE id = ?1)", [id], |r| r.get(0))?;
+    let reloaded: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM plans WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
     let now_s = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     tx.execute("UPDATE plans SET active = 0", [])?;
     tx.execute(
@@ -176,26 +218,51 @@ fn store_plan(tx: &Transaction, plan: &PlanFile, x: &Expanded, source_name: &str
         tx.execute(&format!("DELETE FROM {t} WHERE plan_id = ?1"), [id])?;
     }
     {
-        let mut st = tx.prepare("INSERT INTO tracks (plan_id, id, seq, name, lead_minutes) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let mut st = tx.prepare(
+            "INSERT INTO tracks (plan_id, id, seq, name, lead_minutes) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
         for (i, t) in plan.tracks.iter().enumerate() {
             st.execute(params![id, t.id.value, i as i64, t.name, t.lead_minutes])?;
         }
         let mut st = tx.prepare("INSERT INTO weeks (plan_id, number, start_date, end_date, title, topics_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
         for w in &x.weeks {
-            st.execute(params![id, w.number, w.start.to_string(), w.end.to_string(), w.title, serde_json::to_string(&w.topics)?])?;
+            st.execute(params![
+                id,
+                w.number,
+                w.start.to_string(),
+                w.end.to_string(),
+                w.title,
+                serde_json::to_string(&w.topics)?
+            ])?;
         }
         let mut st = tx.prepare("INSERT INTO milestones (plan_id, seq, title, kind, start_date, end_date, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
         for m in &x.milestones {
-            st.execute(params![id, m.seq, m.title, m.kind, m.date.to_string(), m.end.to_string(), m.note])?;
+            st.execute(params![
+                id,
+                m.seq,
+                m.title,
+                m.kind,
+                m.date.to_string(),
+                m.end.to_string(),
+                m.note
+            ])?;
         }
         let mut st = tx.prepare("INSERT INTO document_templates (plan_id, id, seq, title, kind, fields_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
         for (i, d) in plan.documents.iter().enumerate() {
-            st.execute(params![id, d.id.value, i as i64, d.title, d.kind, serde_json::to_string(&d.fields)?])?;
+            st.execute(params![
+                id,
+                d.id.value,
+                i as i64,
+                d.title,
+                d.kind,
+                serde_json::to_string(&d.fields)?
+            ])?;
         }
     }
     super::checklists::sync_checklists(tx, plan)?;
     let diff = sync_blocks(tx, id, &x.blocks, x.tz.name(), &now_s)?;
-    let plan_summary = tx.query_row(&format!("{SUMMARY_SQL} WHERE p.id = ?1"), [id], summary_row)?;
+    let plan_summary =
+        tx.query_row(&format!("{SUMMARY_SQL} WHERE p.id = ?1"), [id], summary_row)?;
     Ok(LoadReport {
         plan: plan_summary,
         reloaded,
@@ -217,7 +284,13 @@ struct BlockDiff {
     history_kept: u32,
 }
 
-fn sync_blocks(tx: &Transaction, plan_id: &str, blocks: &[PlacedBlock], tz: &str, now: &str) -> Result<BlockDiff> {
+fn sync_blocks(
+    tx: &Transaction,
+    plan_id: &str,
+    blocks: &[PlacedBlock],
+    tz: &str,
+    now: &str,
+) -> Result<BlockDiff> {
     struct Old {
         start_utc: i64,
         end_utc: i64,
@@ -232,7 +305,16 @@ fn sync_blocks(tx: &Transaction, plan_id: &str, blocks: &[PlacedBlock], tz: &str
              FROM blocks WHERE plan_id = ?1 AND origin = 'plan'",
         )?;
         let rows = st.query_map([plan_id], |r| {
-            Ok((r.get::<_, String>(0)?, Old { start_utc: r.get(1)?, end_utc: r.get(2)?, title: r.get(3)?, track: r.get(4)?, has_history: r.get(5)? }))
+            Ok((
+                r.get::<_, String>(0)?,
+                Old {
+                    start_utc: r.get(1)?,
+                    end_utc: r.get(2)?,
+                    title: r.get(3)?,
+                    track: r.get(4)?,
+                    has_history: r.get(5)?,
+                },
+            ))
         })?;
         for row in rows {
             let (k, v) = row?;
@@ -251,20 +333,44 @@ fn sync_blocks(tx: &Transaction, plan_id: &str, blocks: &[PlacedBlock], tz: &str
     let mut event = tx.prepare("INSERT INTO block_events (block_id, plan_id, at, kind, detail) VALUES (?1, ?2, ?3, ?4, ?5)")?;
     for b in blocks {
         match old.remove(&b.id) {
-            Some(o) if o.start_utc == b.start_utc && o.end_utc == b.end_utc && o.title == b.title && o.track == b.track => {
+            Some(o)
+                if o.start_utc == b.start_utc
+                    && o.end_utc == b.end_utc
+                    && o.title == b.title
+                    && o.track == b.track =>
+            {
                 rep.unchanged += 1;
                 // Notes and the week number may still change; they are not history.
             }
             Some(o) => {
                 rep.moved += 1;
                 rep.history_kept += u32::from(o.has_history);
-                event.execute(params![b.id, plan_id, now, "replanned", serde_json::json!({"from": o.start_utc, "to": b.start_utc}).to_string()])?;
+                event.execute(params![
+                    b.id,
+                    plan_id,
+                    now,
+                    "replanned",
+                    serde_json::json!({"from": o.start_utc, "to": b.start_utc}).to_string()
+                ])?;
             }
             None => rep.added += 1,
         }
         insert.execute(params![
-            b.id, plan_id, b.date.to_string(), b.slot, b.start_local, b.end_local, tz, b.start_utc, b.end_utc,
-            b.minutes, b.track, b.title, b.note, b.week, b.break_after
+            b.id,
+            plan_id,
+            b.date.to_string(),
+            b.slot,
+            b.start_local,
+            b.end_local,
+            tz,
+            b.start_utc,
+            b.end_utc,
+            b.minutes,
+            b.track,
+            b.title,
+            b.note,
+            b.week,
+            b.break_after
         ])?;
     }
     let mut delete = tx.prepare("DELETE FROM blocks WHERE id = ?1")?;

@@ -21,7 +21,12 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { reminder_lead_minutes: 5, quiet_hours_start: None, quiet_hours_end: None, close_to_tray: true }
+        Settings {
+            reminder_lead_minutes: 5,
+            quiet_hours_start: None,
+            quiet_hours_end: None,
+            close_to_tray: true,
+        }
     }
 }
 
@@ -39,14 +44,24 @@ impl Settings {
         let parse = |label: &str, v: &Option<String>| -> Result<Option<NaiveTime>> {
             v.as_deref()
                 .filter(|s| !s.is_empty())
-                .map(|s| NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| CoreError::InvalidInput(format!("{label} must be a time like 22:00 (got “{s}”)."))))
+                .map(|s| {
+                    NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| {
+                        CoreError::InvalidInput(format!(
+                            "{label} must be a time like 22:00 (got “{s}”)."
+                        ))
+                    })
+                })
                 .transpose()
         };
         let a = parse("Quiet hours start", &self.quiet_hours_start)?;
         let b = parse("Quiet hours end", &self.quiet_hours_end)?;
         match (a, b) {
-            (Some(a), Some(b)) if a == b => Err(CoreError::InvalidInput("Quiet hours must start and end at different times.".into())),
-            (Some(_), None) | (None, Some(_)) => Err(CoreError::InvalidInput("Quiet hours need both a start and an end time.".into())),
+            (Some(a), Some(b)) if a == b => Err(CoreError::InvalidInput(
+                "Quiet hours must start and end at different times.".into(),
+            )),
+            (Some(_), None) | (None, Some(_)) => Err(CoreError::InvalidInput(
+                "Quiet hours need both a start and an end time.".into(),
+            )),
             _ => Ok(()),
         }
     }
@@ -56,9 +71,19 @@ impl Store {
     pub fn settings(&self) -> Result<Settings> {
         let stored: Option<String> = self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = 'settings'", [], |r| r.get(0))
+            .query_row(
+                "SELECT value FROM settings WHERE key = 'settings'",
+                [],
+                |r| r.get(0),
+            )
             .map(Some)
-            .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
+            .or_else(|e| {
+                if e == rusqlite::Error::QueryReturnedNoRows {
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            })?;
         match stored {
             Some(json) => Ok(serde_json::from_str(&json).unwrap_or_default()),
             None => Ok(Settings::default()),

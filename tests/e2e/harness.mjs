@@ -1,0 +1,101 @@
+// Starts the real app under tauri-driver with its own fresh data folders,
+// and runs the `studyplan` CLI against the same database.
+
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import net from "node:net";
+import { Session } from "./webdriver.mjs";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+const TARGET = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(ROOT, "target");
+export const APP = process.env.STUDYPLAN_APP || join(TARGET, "debug", "studyplan-app");
+export const CLI = process.env.STUDYPLAN_CLI || join(TARGET, "debug", "studyplan");
+export const ARTIFACTS = join(ROOT, "tests", "e2e", "artifacts");
+
+async function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+    srv.on("error", fail);
+  });
+}
+
+async function waitPort(port, ms = 15000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const ok = await new Promise((r) => {
+      const s = net.connect(port, "127.0.0.1", () => (s.end(), r(true)));
+      s.on("error", () => r(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver did not listen on ${port}`);
+}
+
+/** A fresh home for the app: XDG folders and a database path, all under one temp dir. */
+export function freshHome() {
+  const dir = mkdtempSync(join(tmpdir(), "studyplan-e2e-"));
+  const env = {
+    XDG_DATA_HOME: join(dir, "data"),
+    XDG_CONFIG_HOME: join(dir, "config"),
+    XDG_CACHE_HOME: join(dir, "cache"),
+    STUDYPLAN_DB: join(dir, "data", "studyplan.db"),
+  };
+  for (const k of ["XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]) mkdirSync(env[k], { recursive: true });
+  return { dir, env };
+}
+
+/** tauri-driver for one home; `open()` starts the app, `close()` quits it. */
+export class Driver {
+  constructor(home) {
+    this.home = home;
+  }
+
+  async start() {
+    this.port = await freePort();
+    const nativePort = await freePort();
+    this.proc = spawn("tauri-driver", ["--port", String(this.port), "--native-port", String(nativePort)], {
+      env: { ...process.env, ...this.home.env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    this.stderr = "";
+    this.proc.stderr.on("data", (d) => (this.stderr += d));
+    await waitPort(this.port);
+    return this;
+  }
+
+  async open(hash = "") {
+    const s = await Session.create(`http://127.0.0.1:${this.port}`, {
+      "tauri:options": { application: APP },
+    });
+    if (hash) {
+      await s.execute(`location.hash = arguments[0];`, [hash]);
+    }
+    return s;
+  }
+
+  async stop() {
+    if (this.proc) {
+      this.proc.kill("SIGTERM");
+      await new Promise((r) => (this.proc.exitCode !== null ? r() : this.proc.once("exit", r)));
+    }
+  }
+}
+
+/** Run the CLI on the same database; returns stdout. */
+export function cli(home, args) {
+  return execFileSync(CLI, args, { env: { ...process.env, ...home.env }, encoding: "utf8" });
+}
+
+export async function saveShot(session, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const png = await session.screenshot();
+  writeFileSync(join(ARTIFACTS, name), png);
+  return png;
+}

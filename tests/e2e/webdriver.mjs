@@ -1,0 +1,108 @@
+// A minimal W3C WebDriver client over fetch: just the calls the E2E suite uses.
+// Kept dependency-free so the suite needs nothing beyond Node itself.
+
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+export class Session {
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
+
+  static async create(base, capabilities) {
+    const res = await call(base, "POST", "/session", { capabilities: { alwaysMatch: capabilities } });
+    return new Session(base, res.sessionId);
+  }
+
+  cmd(method, path, body) {
+    return call(this.base, method, `/session/${this.id}${path}`, body);
+  }
+
+  async delete() {
+    await this.cmd("DELETE", "");
+  }
+
+  async find(css) {
+    const el = await this.cmd("POST", "/element", { using: "css selector", value: css });
+    return new Element(this, el[ELEMENT]);
+  }
+
+  async findAll(css) {
+    const els = await this.cmd("POST", "/elements", { using: "css selector", value: css });
+    return els.map((e) => new Element(this, e[ELEMENT]));
+  }
+
+  execute(script, args = []) {
+    return this.cmd("POST", "/execute/sync", { script, args });
+  }
+
+  async screenshot() {
+    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+  }
+
+  /** Poll `fn` until it returns a truthy value or `timeoutMs` passes. */
+  async waitFor(fn, what, timeoutMs = 10000) {
+    const end = Date.now() + timeoutMs;
+    let last;
+    for (;;) {
+      try {
+        const v = await fn();
+        if (v) return v;
+      } catch (e) {
+        last = e;
+      }
+      if (Date.now() > end) {
+        throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Wait for an element matching `css` whose text contains `text` (if given). */
+  waitText(css, text, timeoutMs) {
+    return this.waitFor(async () => {
+      const els = await this.findAll(css);
+      for (const el of els) {
+        const t = await el.text();
+        if (text === undefined ? t.trim() !== "" : t.includes(text)) return el;
+      }
+      return null;
+    }, `${css} containing ${JSON.stringify(text ?? "any text")}`, timeoutMs);
+  }
+}
+
+export class Element {
+  constructor(session, id) {
+    this.s = session;
+    this.id = id;
+  }
+  text() {
+    return this.s.cmd("GET", `/element/${this.id}/text`);
+  }
+  click() {
+    return this.s.cmd("POST", `/element/${this.id}/click`, {});
+  }
+  clear() {
+    return this.s.cmd("POST", `/element/${this.id}/clear`, {});
+  }
+  type(text) {
+    return this.s.cmd("POST", `/element/${this.id}/value`, { text });
+  }
+  prop(name) {
+    return this.s.cmd("GET", `/element/${this.id}/property/${name}`);
+  }
+}
+
+async function call(base, method, path, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok || (json.value && json.value.error)) {
+    const v = json.value || {};
+    throw new Error(`${method} ${path}: ${v.error || res.status}: ${v.message || ""}`);
+  }
+  return json.value;
+}
