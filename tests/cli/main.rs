@@ -4,7 +4,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn studyplan(db: &Path, args: &[&str]) -> Output {
+mod ics;
+
+pub(crate) fn studyplan(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_studyplan"))
         .args(args)
         .env("STUDYPLAN_DB", db)
@@ -97,4 +99,83 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
         .as_str()
         .unwrap()
         .contains("choose a start date"));
+}
+
+#[test]
+fn block_commands_change_what_agenda_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    assert!(studyplan(
+        &db,
+        &["plan", "load", "senior-de-2025", "--tz", "Europe/Berlin"]
+    )
+    .status
+    .success());
+    let id = "senior-de-2025:2025-08-19:1";
+    assert!(studyplan(&db, &["block", "done", id]).status.success());
+    assert!(studyplan(
+        &db,
+        &["block", "partial", "senior-de-2025:2025-08-19:2", "30"]
+    )
+    .status
+    .success());
+    assert!(studyplan(
+        &db,
+        &["block", "note", id, "sliding window", "--problems", "4"]
+    )
+    .status
+    .success());
+    let out = studyplan(
+        &db,
+        &[
+            "block",
+            "add",
+            "--title",
+            "Story bank",
+            "--start",
+            "2025-08-19 19:00",
+            "--minutes",
+            "30",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let day: serde_json::Value = serde_json::from_slice(
+        &studyplan(&db, &["agenda", "--date", "2025-08-19", "--json"]).stdout,
+    )
+    .unwrap();
+    let day = day.as_array().unwrap();
+    assert_eq!(day.len(), 8);
+    assert_eq!(
+        (day[0]["status"].as_str(), day[0]["problems"].as_u64()),
+        (Some("done"), Some(4))
+    );
+    assert_eq!(
+        (day[1]["status"].as_str(), day[1]["minutes_done"].as_u64()),
+        (Some("partial"), Some(30))
+    );
+    assert_eq!(day[7]["title"], "Story bank");
+    let out = studyplan(&db, &["block", "partial", id, "500"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("partial minutes must be between 1 and 89")
+    );
+    let out = studyplan(
+        &db,
+        &[
+            "block",
+            "add",
+            "--title",
+            "Clash",
+            "--start",
+            "2025-08-19 08:30",
+            "--minutes",
+            "30",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("overlaps"));
 }

@@ -1,6 +1,7 @@
 //! Integration tests of studyplan-core against real SQLite files.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod blocks;
 mod reference_plan;
 mod storage;
 mod support;

@@ -6,12 +6,13 @@
 
 mod output;
 
-use chrono::{NaiveDate, Utc};
+use chrono::{NaiveDate, NaiveDateTime, Utc};
 use clap::{Parser, Subcommand};
 use output::{print_agenda, print_json};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use studyplan_core::store::agenda::parse_date;
+use studyplan_core::store::blocks::{BlockChange, NewBlock};
 use studyplan_core::store::plans::LoadOptions;
 use studyplan_core::{shipped, CoreError, Store};
 
@@ -55,6 +56,67 @@ enum Cmd {
     },
     /// Today's blocks.
     Today,
+    /// Export the active plan.
+    Export {
+        #[command(subcommand)]
+        cmd: ExportCmd,
+    },
+    /// Record what happened to a block, or add one.
+    Block {
+        #[command(subcommand)]
+        cmd: BlockCmd,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCmd {
+    /// iCalendar (RFC 5545) file: blocks as events with reminders, milestones as all-day events.
+    Ics {
+        file: PathBuf,
+        #[arg(long, requires = "to")]
+        from: Option<String>,
+        #[arg(long, requires = "from")]
+        to: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum BlockCmd {
+    /// Mark a block done.
+    Done { id: String },
+    /// Record the minutes actually spent on a block.
+    Partial { id: String, minutes: u32 },
+    /// Mark a block skipped.
+    Skip { id: String },
+    /// Back to planned (undo done/partial/skip).
+    Undo { id: String },
+    /// Write a note and/or counters on a block.
+    Note {
+        id: String,
+        /// The note ("" clears it).
+        text: Option<String>,
+        /// DSA problems solved.
+        #[arg(long)]
+        problems: Option<u32>,
+        /// SQL queries written.
+        #[arg(long)]
+        queries: Option<u32>,
+    },
+    /// Add a one-off block to the active plan.
+    Add {
+        #[arg(long)]
+        title: String,
+        /// Local start, `YYYY-MM-DD HH:MM` (or `YYYY-MM-DDTHH:MM`).
+        #[arg(long)]
+        start: String,
+        #[arg(long)]
+        minutes: u32,
+        /// Track id (default `extra`).
+        #[arg(long)]
+        track: Option<String>,
+    },
+    /// A block's history.
+    Log { id: String },
 }
 
 #[derive(Subcommand)]
@@ -271,6 +333,97 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 print_json(&blocks);
             } else {
                 print_agenda(&blocks, a, b);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Export {
+            cmd: ExportCmd::Ics { file, from, to },
+        } => {
+            let store = open(&cli.db)?;
+            // Write beside the target and rename, so a failed export never leaves half a file.
+            let tmp = file.with_extension("ics.part");
+            let out =
+                std::fs::File::create(&tmp).map_err(|e| CoreError::io("cannot create", &tmp, e))?;
+            let sum = match store.export_ics(out, opt_date(&from)?, opt_date(&to)?, Utc::now()) {
+                Ok(s) => s,
+                Err(e) => {
+                    let _ = std::fs::remove_file(&tmp);
+                    return Err(e);
+                }
+            };
+            std::fs::rename(&tmp, &file).map_err(|e| CoreError::io("cannot write", &file, e))?;
+            if cli.json {
+                print_json(&sum);
+            } else {
+                println!(
+                    "wrote {} ({} blocks, {} milestones)",
+                    file.display(),
+                    sum.events,
+                    sum.milestones
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Block { cmd } => {
+            let mut store = open(&cli.db)?;
+            let now = Utc::now();
+            let view = match cmd {
+                BlockCmd::Done { id } => store.set_block_status(&id, BlockChange::Done, now)?,
+                BlockCmd::Partial { id, minutes } => {
+                    store.set_block_status(&id, BlockChange::Partial(minutes), now)?
+                }
+                BlockCmd::Skip { id } => store.set_block_status(&id, BlockChange::Skipped, now)?,
+                BlockCmd::Undo { id } => store.set_block_status(&id, BlockChange::Planned, now)?,
+                BlockCmd::Note {
+                    id,
+                    text,
+                    problems,
+                    queries,
+                } => store.annotate_block(&id, text.as_deref(), problems, queries, now)?,
+                BlockCmd::Add {
+                    title,
+                    start,
+                    minutes,
+                    track,
+                } => {
+                    let at =
+                        NaiveDateTime::parse_from_str(&start.replace('T', " "), "%Y-%m-%d %H:%M")
+                            .map_err(|_| {
+                            CoreError::InvalidInput(format!(
+                                "“{start}” is not a start time; use YYYY-MM-DD HH:MM"
+                            ))
+                        })?;
+                    store.add_block(
+                        &NewBlock {
+                            title,
+                            date: at.date(),
+                            start: at.time(),
+                            minutes,
+                            track,
+                        },
+                        now,
+                    )?
+                }
+                BlockCmd::Log { id } => {
+                    let events = store.block_events(&id)?;
+                    if cli.json {
+                        print_json(&events);
+                    } else {
+                        for e in events {
+                            println!("{}  {:<18} {}", e.at, e.kind, e.detail);
+                        }
+                    }
+                    return Ok(ExitCode::SUCCESS);
+                }
+            };
+            if cli.json {
+                print_json(&view);
+            } else {
+                print_agenda(
+                    std::slice::from_ref(&view),
+                    parse_date(&view.date)?,
+                    parse_date(&view.date)?,
+                );
             }
             Ok(ExitCode::SUCCESS)
         }

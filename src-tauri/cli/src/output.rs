@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use studyplan_core::store::agenda::BlockView;
+use studyplan_core::store::agenda::{BlockStatus, BlockView};
 
 pub fn print_json<T: Serialize>(v: &T) {
     match serde_json::to_string_pretty(v) {
@@ -30,19 +30,23 @@ pub fn print_agenda(blocks: &[BlockView], from: NaiveDate, to: NaiveDate) {
             println!("{label}");
         }
         let status = match b.status {
-            studyplan_core::store::agenda::BlockStatus::Planned => String::new(),
-            s => format!(
-                "  [{}]",
-                serde_json::to_value(s)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default()
+            BlockStatus::Planned => String::new(),
+            BlockStatus::Done => "  [done]".into(),
+            BlockStatus::Partial => format!(
+                "  [partial {}/{} min]",
+                b.minutes_done.unwrap_or(0),
+                b.minutes
             ),
+            BlockStatus::Skipped => "  [skipped]".into(),
+            BlockStatus::Moved => "  [moved]".into(),
         };
         println!(
             "  {}–{}  {:<24} {}{}",
             b.start, b.end, b.track_name, b.title, status
         );
+        if let Some(n) = &b.user_note {
+            println!("      note: {n}");
+        }
         println!("      id {}", b.id);
     }
 }

@@ -1,6 +1,7 @@
 //! Plan files: the model, parsing with positions, and validation.
 pub mod model;
 pub mod parse;
+pub mod schema;
 pub mod span;
 pub mod validate;
 

@@ -58,6 +58,11 @@ pub struct BlockView {
     pub week: Option<u32>,
     /// The week's topics for this block's track.
     pub topics: Option<String>,
+    /// What the person wrote about the block.
+    pub user_note: Option<String>,
+    /// Counters: DSA problems solved, SQL queries written.
+    pub problems: Option<u32>,
+    pub queries: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -120,16 +125,35 @@ impl Store {
                 "ask for at most {MAX_AGENDA_DAYS} days at a time"
             )));
         }
-        let mut st = self.conn.prepare_cached(
+        self.blocks_where(
+            "p.active = 1 AND b.date BETWEEN ?1 AND ?2",
+            params![from.to_string(), to.to_string()],
+        )
+    }
+
+    /// One block by id, whichever plan it belongs to.
+    pub fn block(&self, id: &str) -> Result<BlockView> {
+        self.blocks_where("b.id = ?1", params![id])?
+            .pop()
+            .ok_or_else(|| {
+                CoreError::NotFound(format!(
+                    "no block `{id}`; `studyplan agenda` lists block ids"
+                ))
+            })
+    }
+
+    fn blocks_where(&self, filter: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<BlockView>> {
+        let mut st = self.conn.prepare_cached(&format!(
             "SELECT b.id, b.plan_id, b.date, b.start_local, b.end_local, b.start_utc, b.end_utc, b.minutes, b.track,
-                    COALESCE(t.name, b.track), b.title, b.note, b.status, b.minutes_done, b.week, w.topics_json
-             FROM blocks b JOIN plans p ON p.id = b.plan_id AND p.active = 1
+                    COALESCE(t.name, b.track), b.title, b.note, b.status, b.minutes_done, b.week, w.topics_json,
+                    b.user_note, b.problems, b.queries
+             FROM blocks b JOIN plans p ON p.id = b.plan_id
              LEFT JOIN tracks t ON t.plan_id = b.plan_id AND t.id = b.track
              LEFT JOIN weeks w ON w.plan_id = b.plan_id AND w.number = b.week
-             WHERE b.date BETWEEN ?1 AND ?2
-             ORDER BY b.start_utc, b.slot",
-        )?;
-        let rows = st.query_map(params![from.to_string(), to.to_string()], |r| {
+             WHERE {filter}
+             ORDER BY b.start_utc, b.slot"
+        ))?;
+        let rows = st.query_map(args, |r| {
             let track: String = r.get(8)?;
             let topics_json: Option<String> = r.get(15)?;
             let status: String = r.get(12)?;
@@ -149,6 +173,9 @@ impl Store {
                 minutes_done: r.get(13)?,
                 week: r.get(14)?,
                 topics: topics_json.and_then(|j| topic_for(&j, &track)),
+                user_note: r.get(16)?,
+                problems: r.get(17)?,
+                queries: r.get(18)?,
                 track,
             })
         })?;

@@ -5,6 +5,7 @@
 //! use the file at the same time. Every multi-row write is one transaction.
 
 pub mod agenda;
+pub mod blocks;
 pub mod checklists;
 pub mod migrate;
 pub mod plans;

@@ -1,0 +1,4 @@
+//! Tauri build script for the bare benchmark window.
+fn main() {
+    tauri_build::build()
+}

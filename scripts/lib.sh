@@ -1,0 +1,59 @@
+# Shared by scripts/run, scripts/test and .ci/run: install what is missing.
+# Sourced, not executed.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Debian 12 / Ubuntu 22.04+ package names.
+BUILD_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev librsvg2-dev libdbus-1-dev libayatana-appindicator3-dev)
+TEST_PACKAGES=(xvfb xauth dbus-daemon dbus-bin webkit2gtk-driver dunst libnotify-bin xdotool imagemagick jq calcurse python3-icalendar)
+
+# Install the named Debian packages that are not installed yet.
+apt_install() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || die "apt-get not found; install these packages by hand: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  say "installing system packages: ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+need_toolchains() {
+  command -v cargo >/dev/null || die "Rust is not installed: install it with rustup (https://rustup.rs), then run this again"
+  if ! command -v node >/dev/null; then
+    apt_install nodejs npm
+  fi
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  [ "$major" -ge 20 ] || die "Node.js 20 or newer is needed (found $(node --version 2>/dev/null || echo none))"
+}
+
+# npm packages exactly as locked; skipped when the lockfile has not changed.
+npm_ci() {
+  local stamp="$ROOT/ui/node_modules/.studyplan-lock"
+  if [ -f "$stamp" ] && cmp -s "$ROOT/ui/package-lock.json" "$stamp"; then
+    return 0
+  fi
+  say "installing UI packages from ui/package-lock.json"
+  (cd "$ROOT/ui" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$ROOT/ui/package-lock.json" "$stamp"
+}
+
+build_ui() {
+  say "building the UI (ui/dist)"
+  (cd "$ROOT/ui" && npm run --silent build)
+}
+
+need_tauri_driver() {
+  command -v tauri-driver >/dev/null && return 0
+  say "installing tauri-driver (cargo install)"
+  cargo install tauri-driver --locked --quiet
+}

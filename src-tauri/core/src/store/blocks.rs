@@ -1,0 +1,248 @@
+//! Block life: done, partial, skipped, notes and counters, one-off blocks.
+//! Every change is one transaction that also appends to the event log.
+
+use super::agenda::{BlockStatus, BlockView};
+use super::Store;
+use crate::error::{CoreError, Result};
+use crate::schedule::tz::{parse_zone, resolve};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What to record about a block.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BlockChange {
+    Done,
+    /// Minutes actually spent, less than the block's length.
+    Partial(u32),
+    Skipped,
+    /// Back to planned (undo).
+    Planned,
+}
+
+/// One entry of a block's history.
+#[derive(Debug, Clone, Serialize, TS, PartialEq)]
+#[ts(export)]
+pub struct BlockEvent {
+    pub at: String,
+    pub kind: String,
+    pub detail: String,
+}
+
+/// A block added by hand, outside the plan's templates.
+#[derive(Debug, Clone)]
+pub struct NewBlock {
+    pub title: String,
+    pub date: NaiveDate,
+    pub start: NaiveTime,
+    pub minutes: u32,
+    pub track: Option<String>,
+}
+
+fn stamp(now: DateTime<Utc>) -> String {
+    now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn log(
+    tx: &Transaction,
+    block: &str,
+    plan: &str,
+    now: DateTime<Utc>,
+    kind: &str,
+    detail: serde_json::Value,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO block_events (block_id, plan_id, at, kind, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![block, plan, stamp(now), kind, detail.to_string()],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    fn block_head(tx: &Transaction, id: &str) -> Result<(String, u32, String)> {
+        tx.query_row(
+            "SELECT plan_id, minutes, status FROM blocks WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?
+        .ok_or_else(|| {
+            CoreError::NotFound(format!(
+                "no block `{id}`; `studyplan agenda` lists block ids"
+            ))
+        })
+    }
+
+    /// Record done / partial / skipped / planned for a block.
+    pub fn set_block_status(
+        &mut self,
+        id: &str,
+        change: BlockChange,
+        now: DateTime<Utc>,
+    ) -> Result<BlockView> {
+        let tx = self.conn.transaction()?;
+        let (plan, minutes, old) = Self::block_head(&tx, id)?;
+        let (status, done) = match change {
+            BlockChange::Done => (BlockStatus::Done, Some(minutes)),
+            BlockChange::Partial(m) if m == 0 || m >= minutes => {
+                return Err(CoreError::InvalidInput(format!(
+                    "partial minutes must be between 1 and {} for this {minutes}-minute block (got {m}); use done for the whole block",
+                    minutes - 1
+                )))
+            }
+            BlockChange::Partial(m) => (BlockStatus::Partial, Some(m)),
+            BlockChange::Skipped => (BlockStatus::Skipped, Some(0)),
+            BlockChange::Planned => (BlockStatus::Planned, None),
+        };
+        let name = serde_json::to_value(status)?;
+        tx.execute(
+            "UPDATE blocks SET status = ?2, minutes_done = ?3 WHERE id = ?1",
+            params![id, name.as_str(), done],
+        )?;
+        log(
+            &tx,
+            id,
+            &plan,
+            now,
+            "status",
+            serde_json::json!({"from": old, "to": name, "minutes": done}),
+        )?;
+        tx.commit()?;
+        self.block(id)
+    }
+
+    /// Set the block's note and/or counters (problems solved, queries written).
+    pub fn annotate_block(
+        &mut self,
+        id: &str,
+        note: Option<&str>,
+        problems: Option<u32>,
+        queries: Option<u32>,
+        now: DateTime<Utc>,
+    ) -> Result<BlockView> {
+        if note.is_none() && problems.is_none() && queries.is_none() {
+            return Err(CoreError::InvalidInput(
+                "give a note, --problems or --queries".into(),
+            ));
+        }
+        if note.is_some_and(|n| n.len() > 10_000) {
+            return Err(CoreError::InvalidInput(
+                "a note may be at most 10,000 characters".into(),
+            ));
+        }
+        let tx = self.conn.transaction()?;
+        let (plan, _, _) = Self::block_head(&tx, id)?;
+        if let Some(n) = note {
+            let n = n.trim();
+            tx.execute(
+                "UPDATE blocks SET user_note = ?2 WHERE id = ?1",
+                params![id, (!n.is_empty()).then_some(n)],
+            )?;
+        }
+        if let Some(p) = problems {
+            tx.execute(
+                "UPDATE blocks SET problems = ?2 WHERE id = ?1",
+                params![id, p],
+            )?;
+        }
+        if let Some(q) = queries {
+            tx.execute(
+                "UPDATE blocks SET queries = ?2 WHERE id = ?1",
+                params![id, q],
+            )?;
+        }
+        log(
+            &tx,
+            id,
+            &plan,
+            now,
+            "note",
+            serde_json::json!({"note": note, "problems": problems, "queries": queries}),
+        )?;
+        tx.commit()?;
+        self.block(id)
+    }
+
+    /// Add a one-off block to the active plan; refused if it overlaps another block.
+    pub fn add_block(&mut self, b: &NewBlock, now: DateTime<Utc>) -> Result<BlockView> {
+        let title = b.title.trim();
+        if title.is_empty() {
+            return Err(CoreError::InvalidInput("a block needs a title".into()));
+        }
+        if b.minutes == 0 || b.minutes > 24 * 60 {
+            return Err(CoreError::InvalidInput(format!(
+                "a block lasts 1 to 1440 minutes (got {})",
+                b.minutes
+            )));
+        }
+        let tx = self.conn.transaction()?;
+        let (plan, tz): (String, String) = tx
+            .query_row("SELECT id, timezone FROM plans WHERE active = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?
+            .ok_or_else(|| {
+                CoreError::InvalidInput(
+                    "load a plan first: one-off blocks belong to the active plan".into(),
+                )
+            })?;
+        let track = b.track.clone().unwrap_or_else(|| "extra".into());
+        let zone = parse_zone(&tz)
+            .ok_or_else(|| CoreError::Internal(format!("stored zone `{tz}` does not parse")))?;
+        let start = resolve(zone, b.date.and_time(b.start));
+        let end = start + Duration::minutes(i64::from(b.minutes));
+        let clash: Option<(String, String)> = tx
+            .query_row(
+                "SELECT title, start_local FROM blocks WHERE plan_id = ?1 AND start_utc < ?3 AND end_utc > ?2 ORDER BY start_utc LIMIT 1",
+                params![plan, start.timestamp(), end.timestamp()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((other, at)) = clash {
+            return Err(CoreError::Conflict(format!(
+                "that time overlaps “{other}” at {at} on {}",
+                b.date
+            )));
+        }
+        let n: i64 = tx.query_row(
+            "SELECT COUNT(*) FROM blocks WHERE plan_id = ?1 AND date = ?2 AND origin = 'oneoff'",
+            params![plan, b.date.to_string()],
+            |r| r.get(0),
+        )?;
+        let id = format!("{plan}:{}:x{}", b.date, n + 1);
+        let week: Option<u32> = tx
+            .query_row("SELECT number FROM weeks WHERE plan_id = ?1 AND ?2 BETWEEN start_date AND end_date", params![plan, b.date.to_string()], |r| r.get(0))
+            .optional()?;
+        tx.execute(
+            "INSERT INTO blocks (id, plan_id, date, slot, start_local, end_local, tz, start_utc, end_utc, minutes, track, title, week, origin)
+             VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'oneoff')",
+            params![id, plan, b.date.to_string(), start.format("%H:%M").to_string(), end.format("%H:%M").to_string(), tz, start.timestamp(), end.timestamp(), b.minutes, track, title, week],
+        )?;
+        log(
+            &tx,
+            &id,
+            &plan,
+            now,
+            "added",
+            serde_json::json!({"title": title, "minutes": b.minutes}),
+        )?;
+        tx.commit()?;
+        self.block(&id)
+    }
+
+    /// A block's history, oldest first.
+    pub fn block_events(&self, id: &str) -> Result<Vec<BlockEvent>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT at, kind, detail FROM block_events WHERE block_id = ?1 ORDER BY id")?;
+        let rows = st.query_map([id], |r| {
+            Ok(BlockEvent {
+                at: r.get(0)?,
+                kind: r.get(1)?,
+                detail: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
