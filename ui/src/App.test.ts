@@ -1,0 +1,163 @@
+// App shell: sidebar header from overview, places, hash routes, keyboard shortcuts and the `?` overlay.
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import App from './App.svelte';
+import {
+  appInfo,
+  checklists,
+  dayBlocks,
+  noPlanOverview,
+  overview,
+  plan,
+  settings,
+  storageError,
+  templates,
+} from './test/fixtures';
+import { fails, mockCommands, never } from './test/ipc';
+
+const all = {
+  overview,
+  agenda: dayBlocks,
+  document_templates: templates,
+  portfolio: checklists,
+  settings_get: settings,
+  app_info: appInfo,
+  plan_list: [plan],
+};
+
+const agendaDates = (calls: { cmd: string; args: Record<string, unknown> }[]) =>
+  calls.filter((c) => c.cmd === 'agenda').map((c) => c.args.from);
+
+describe('App shell', () => {
+  it('shows the plan and current week in the sidebar and opens on today', async () => {
+    const calls = mockCommands(all);
+    render(App);
+    expect(await screen.findByTestId('plan-title')).toHaveTextContent('Data Engineering in 9 Weeks');
+    expect(screen.getByTestId('plan-week')).toHaveTextContent('Week 3 of 9 — Spark + Delta');
+    expect(screen.getByRole('main')).toContainElement(screen.getByTestId('place-today'));
+    expect(await screen.findByText('Tue 19 Aug 2025')).toBeInTheDocument();
+    expect(await screen.findByTestId('block-b1')).toBeInTheDocument();
+    expect(agendaDates(calls)).toEqual(['2025-08-19']);
+    expect(screen.getByTestId('nav-today')).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('shows skeletons while the overview loads', () => {
+    mockCommands({ ...all, overview: never() });
+    render(App);
+    expect(screen.getByText('Loading the plan…')).toBeInTheDocument();
+    expect(screen.getByText("Loading the day's blocks…")).toBeInTheDocument();
+  });
+
+  it('shows an overview error in the sidebar and in Today', async () => {
+    mockCommands({ ...all, overview: fails(storageError) });
+    render(App);
+    expect(await screen.findByTestId('overview-error')).toHaveTextContent('database error: disk I/O error');
+    expect(screen.getByTestId('error')).toHaveTextContent("Couldn't find out what today is");
+  });
+
+  it('says no plan is loaded in the sidebar and in Today', async () => {
+    mockCommands({ ...all, overview: noPlanOverview });
+    render(App);
+    expect(await screen.findByRole('heading', { name: 'No plan loaded' })).toBeInTheDocument();
+    expect(screen.getByTestId('sidebar-plan')).toHaveTextContent('No plan loaded');
+  });
+
+  it('switches places from the sidebar', async () => {
+    mockCommands(all);
+    render(App);
+    const places = [
+      ['calendar', 'Calendar'],
+      ['documents', 'Documents'],
+      ['portfolio', 'Portfolio'],
+      ['settings', 'Settings'],
+      ['today', 'Today'],
+    ] as const;
+    for (const [id, name] of places) {
+      await userEvent.click(screen.getByTestId(`nav-${id}`));
+      const place = screen.getByTestId(`place-${id}`);
+      expect(within(place).getByRole('heading', { level: 1, name })).toBeInTheDocument();
+      expect(screen.getByTestId(`nav-${id}`)).toHaveAttribute('aria-current', 'page');
+      expect(window.location.hash).toBe(`#/${id}`);
+    }
+  });
+
+  it('opens the place and date given in the URL hash', async () => {
+    history.replaceState(null, '', '#/today/2025-08-21');
+    const calls = mockCommands(all);
+    render(App);
+    expect(await screen.findByText('Thu 21 Aug 2025')).toBeInTheDocument();
+    expect(agendaDates(calls)).toEqual(['2025-08-21']);
+  });
+
+  it('follows keyboard shortcuts, but not while typing', async () => {
+    const calls = mockCommands(all);
+    render(App);
+    await screen.findByTestId('block-b1');
+
+    await userEvent.keyboard('{ArrowRight}');
+    expect(await screen.findByText('Wed 20 Aug 2025')).toBeInTheDocument();
+    await userEvent.keyboard('{ArrowLeft}{ArrowLeft}');
+    expect(await screen.findByText('Mon 18 Aug 2025')).toBeInTheDocument();
+    expect(window.location.hash).toBe('#/today/2025-08-18');
+
+    await userEvent.keyboard('c');
+    expect(screen.getByTestId('place-calendar')).toBeInTheDocument();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(await screen.findByText('25 – 31 Aug 2025')).toBeInTheDocument();
+    expect(agendaDates(calls).at(-1)).toBe('2025-08-25');
+
+    await userEvent.keyboard('d');
+    expect(screen.getByTestId('place-documents')).toBeInTheDocument();
+    await userEvent.keyboard('p');
+    expect(screen.getByTestId('place-portfolio')).toBeInTheDocument();
+    await userEvent.keyboard(',');
+    expect(screen.getByTestId('place-settings')).toBeInTheDocument();
+
+    const lead = await screen.findByTestId('setting-lead');
+    await userEvent.click(lead);
+    await userEvent.keyboard('t');
+    expect(screen.getByTestId('place-settings')).toBeInTheDocument();
+
+    await userEvent.click(document.body);
+    await userEvent.keyboard('t');
+    expect(screen.getByTestId('place-today')).toBeInTheDocument();
+    expect(await screen.findByText('Tue 19 Aug 2025')).toBeInTheDocument();
+  });
+
+  it('lists the shortcuts on ? and closes the list on Esc', async () => {
+    mockCommands(all);
+    render(App);
+    await screen.findByTestId('block-b1');
+    await userEvent.keyboard('?');
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(dialog).toHaveTextContent('Go to Calendar');
+    expect(dialog).toHaveTextContent('Previous / next day (Today) or week (Calendar)');
+    expect(within(dialog).getByRole('button', { name: /Close/ })).toHaveFocus();
+
+    await userEvent.keyboard('c');
+    expect(screen.getByTestId('place-today')).toBeInTheDocument();
+
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: /Keyboard shortcuts/ }));
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: /Close/ }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+});
+
+describe('App shell after midnight', () => {
+  it('asks core for today again when the window regains focus, without flashing a skeleton', async () => {
+    let today = '2025-08-19';
+    const calls = mockCommands({ ...all, overview: () => ({ ...overview, today }) });
+    render(App);
+    expect(await screen.findByText('Tue 19 Aug 2025')).toBeInTheDocument();
+    today = '2025-08-20';
+    window.dispatchEvent(new FocusEvent('focus'));
+    expect(screen.queryByText('Loading the plan…')).not.toBeInTheDocument();
+    expect(await screen.findByText('Wed 20 Aug 2025')).toBeInTheDocument();
+    expect(calls.filter((c) => c.cmd === 'overview')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,56 @@
+// Formatting dates, times and durations for people, with the OS locale via Intl.
+import { civilDate } from './dates';
+
+let locale: string | undefined;
+
+/** Pin the locale (tests); `undefined` means the OS/webview default. */
+export function setFormatLocale(l: string | undefined): void {
+  locale = l;
+}
+
+function fmt(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options });
+}
+
+/** "Tue 19 Aug 2025" (word order follows the locale). */
+export function formatDay(date: string): string {
+  const d = civilDate(date);
+  const weekday = fmt({ weekday: 'short' }).format(d);
+  return `${weekday} ${fmt({ day: 'numeric', month: 'short', year: 'numeric' }).format(d)}`;
+}
+
+/** "Tue 19 Aug" for headings where the year is obvious. */
+export function formatDayShort(date: string): string {
+  const d = civilDate(date);
+  const weekday = fmt({ weekday: 'short' }).format(d);
+  return `${weekday} ${fmt({ day: 'numeric', month: 'short' }).format(d)}`;
+}
+
+/** "18 – 24 Aug 2025". */
+export function formatDateRange(from: string, to: string): string {
+  return fmt({ day: 'numeric', month: 'short', year: 'numeric' }).formatRange(civilDate(from), civilDate(to));
+}
+
+/** A wall-clock "HH:MM" in the locale's own style ("09:05" or "9:05 AM"). */
+export function formatTime(hhmm: string): string {
+  const m = /^(\d{1,2}):(\d{2})/.exec(hhmm);
+  if (!m) return hhmm;
+  const { hourCycle } = fmt({ hour: 'numeric' }).resolvedOptions();
+  const hour = hourCycle === 'h23' || hourCycle === 'h24' ? '2-digit' : 'numeric';
+  return fmt({ hour, minute: '2-digit' }).format(new Date(Date.UTC(2000, 0, 1, Number(m[1]), Number(m[2]))));
+}
+
+/** "45 min", "2 h", "1 h 30". */
+export function formatDuration(minutes: number): string {
+  const total = Math.max(0, Math.round(minutes));
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  if (h === 0) return `${m} min`;
+  if (m === 0) return `${h} h`;
+  return `${h} h ${String(m).padStart(2, '0')}`;
+}
+
+/** Capitalises the first letter of a word from core ("weekly" → "Weekly"). */
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

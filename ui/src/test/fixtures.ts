@@ -1,0 +1,126 @@
+// Sample data shaped like core's answers, for the view tests.
+import type { AppInfo } from '../lib/bindings/AppInfo';
+import type { BlockView } from '../lib/bindings/BlockView';
+import type { ChecklistView } from '../lib/bindings/ChecklistView';
+import type { DocumentTemplateView } from '../lib/bindings/DocumentTemplateView';
+import type { ErrorBody } from '../lib/bindings/ErrorBody';
+import type { Overview } from '../lib/bindings/Overview';
+import type { PlanSummary } from '../lib/bindings/PlanSummary';
+import type { Settings } from '../lib/bindings/Settings';
+import type { Load } from '../lib/resource.svelte';
+
+export const plan: PlanSummary = {
+  id: 'de-9w',
+  title: 'Data Engineering in 9 Weeks',
+  author: 'Ada',
+  start: '2025-08-04',
+  end: '2025-10-05',
+  timezone: 'Europe/Berlin',
+  weeks: 9,
+  block_count: 180,
+  loaded_at: '2025-08-01T10:00:00Z',
+  active: true,
+};
+
+export const overview: Overview = {
+  today: '2025-08-19',
+  plan,
+  week: {
+    number: 3,
+    title: 'Spark + Delta',
+    start: '2025-08-18',
+    end: '2025-08-24',
+    topics: [
+      { track: 'de', track_name: 'Data Engineering', topics: 'Spark DataFrames, Delta Lake' },
+      { track: 'dsa', track_name: 'Python DSA', topics: 'Arrays/Strings, Hashing, Sliding Window' },
+    ],
+  },
+  week_count: 9,
+};
+
+export const noPlanOverview: Overview = { today: '2025-08-19', plan: null, week: null, week_count: 0 };
+
+export function ready<T>(data: T): Load<T> {
+  return { status: 'ready', data };
+}
+
+export function block(over: Partial<BlockView> = {}): BlockView {
+  return {
+    id: 'b1',
+    plan_id: 'de-9w',
+    date: '2025-08-19',
+    start: '09:00',
+    end: '10:30',
+    start_utc: '2025-08-19T07:00:00Z',
+    end_utc: '2025-08-19T08:30:00Z',
+    minutes: 90,
+    track: 'de',
+    track_name: 'Data Engineering',
+    title: 'Spark joins lab',
+    note: null,
+    status: 'planned',
+    minutes_done: null,
+    week: 3,
+    topics: 'Spark DataFrames, Delta Lake',
+    ...over,
+  };
+}
+
+export const dayBlocks: BlockView[] = [
+  block({ status: 'done' }),
+  block({
+    id: 'b2',
+    start: '11:00',
+    end: '12:30',
+    start_utc: '2025-08-19T09:00:00Z',
+    end_utc: '2025-08-19T10:30:00Z',
+    track: 'dsa',
+    track_name: 'Python DSA',
+    title: 'Two pointers practice',
+    topics: 'Arrays/Strings, Hashing, Sliding Window',
+    status: 'partial',
+    minutes_done: 45,
+    note: 'Finish problem 3',
+  }),
+];
+
+export const templates: DocumentTemplateView[] = [
+  { id: 'adr', plan_id: 'de-9w', title: 'Architecture decision', kind: 'adr', fields: ['Context', 'Decision', 'Consequences'] },
+  { id: 'log', plan_id: 'de-9w', title: 'Daily log', kind: 'daily-log', fields: ['Did', 'Learned'] },
+];
+
+export const checklists: ChecklistView[] = [
+  {
+    id: 'portfolio',
+    plan_id: 'de-9w',
+    title: 'Portfolio project',
+    scope: 'once',
+    done: 1,
+    total: 3,
+    items: [
+      { id: 1, group: 'Repository', text: 'README with architecture diagram', done: true },
+      { id: 2, group: 'Repository', text: 'CI runs the tests', done: false },
+      { id: 3, group: 'Demo', text: 'Record a 3-minute demo', done: false },
+    ],
+  },
+];
+
+export const settings: Settings = {
+  reminder_lead_minutes: 10,
+  quiet_hours_start: '22:00',
+  quiet_hours_end: '07:00',
+  close_to_tray: true,
+};
+
+export const appInfo: AppInfo = {
+  version: '0.1.0',
+  db_path: '/home/ada/.local/share/studyplan/studyplan.db',
+  schema_version: 4,
+  timezone: 'Europe/Berlin',
+};
+
+export const storageError: ErrorBody = {
+  kind: 'storage',
+  message: 'database error: disk I/O error',
+  diagnostics: [],
+};

@@ -1,0 +1,16 @@
+// Vitest setup: DOM matchers, a fixed locale so formatted dates are predictable, clean IPC mocks.
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/svelte';
+import { clearMocks } from '@tauri-apps/api/mocks';
+import { afterEach } from 'vitest';
+import { setFormatLocale } from '../lib/format';
+import { resetTrackColours } from '../lib/tracks';
+
+setFormatLocale('en-GB');
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+  resetTrackColours();
+  history.replaceState(null, '', '#');
+});
