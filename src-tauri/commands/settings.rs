@@ -10,7 +10,14 @@ pub fn settings_get(state: State<'_, AppState>) -> CmdResult<Settings> {
     Ok(state.store()?.settings()?)
 }
 
+/// Takes raw JSON so that a wrongly typed field comes back as core's typed
+/// `invalid_input` error rather than Tauri's untyped argument error.
 #[tauri::command(async)]
-pub fn settings_update(state: State<'_, AppState>, settings: Settings) -> CmdResult<Settings> {
-    Ok(state.store()?.update_settings(&settings)?)
+pub fn settings_update(
+    state: State<'_, AppState>,
+    settings: serde_json::Value,
+) -> CmdResult<Settings> {
+    Ok(state
+        .store()?
+        .update_settings(&Settings::from_json(settings)?)?)
 }

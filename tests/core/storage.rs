@@ -179,3 +179,12 @@ fn rusqlite_set_version(path: &std::path::Path, v: u32) -> bool {
     let c = rusqlite::Connection::open(path).unwrap();
     c.pragma_update(None, "user_version", v).is_ok()
 }
+
+#[test]
+fn settings_of_the_wrong_type_get_a_typed_message() {
+    let e = Settings::from_json(serde_json::json!({"reminder_lead_minutes": 2.5, "quiet_hours_start": null, "quiet_hours_end": null, "close_to_tray": true})).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    assert!(e.to_string().contains("whole number of minutes"), "{e}");
+    let ok = Settings::from_json(serde_json::json!({"reminder_lead_minutes": 10, "quiet_hours_start": null, "quiet_hours_end": null, "close_to_tray": true})).unwrap();
+    assert_eq!(ok.reminder_lead_minutes, 10);
+}

@@ -36,9 +36,13 @@ export const overview: Overview = {
     ],
   },
   week_count: 9,
+  tracks: [
+    { id: 'de', name: 'Data Engineering' },
+    { id: 'dsa', name: 'Python DSA' },
+  ],
 };
 
-export const noPlanOverview: Overview = { today: '2025-08-19', plan: null, week: null, week_count: 0 };
+export const noPlanOverview: Overview = { today: '2025-08-19', plan: null, week: null, week_count: 0, tracks: [] };
 
 export function ready<T>(data: T): Load<T> {
   return { status: 'ready', data };
@@ -60,6 +64,9 @@ export function block(over: Partial<BlockView> = {}): BlockView {
     note: null,
     status: 'planned',
     minutes_done: null,
+    user_note: null,
+    problems: null,
+    queries: null,
     week: 3,
     topics: 'Spark DataFrames, Delta Lake',
     ...over,

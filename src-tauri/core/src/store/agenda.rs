@@ -83,6 +83,14 @@ pub struct WeekInfo {
     pub topics: Vec<TrackTopic>,
 }
 
+/// A track of the active plan, in the plan's order (which fixes its colour).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct TrackInfo {
+    pub id: String,
+    pub name: String,
+}
+
 /// What the sidebar and Today open with.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -93,6 +101,8 @@ pub struct Overview {
     /// The plan's week holding today, if today is inside the plan.
     pub week: Option<WeekInfo>,
     pub week_count: u32,
+    /// The active plan's tracks in plan order.
+    pub tracks: Vec<TrackInfo>,
 }
 
 /// Longest range one agenda call may cover, so a typo can't ask for a century.
@@ -194,7 +204,23 @@ impl Store {
             Some(p) => (self.week_holding(&p.id, &today)?, p.weeks),
             None => (None, 0),
         };
+        let tracks = match &plan {
+            Some(p) => {
+                let mut st = self.conn.prepare_cached(
+                    "SELECT id, name FROM tracks WHERE plan_id = ?1 ORDER BY seq",
+                )?;
+                let rows = st.query_map([&p.id], |r| {
+                    Ok(TrackInfo {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                    })
+                })?;
+                rows.collect::<rusqlite::Result<Vec<_>>>()?
+            }
+            None => Vec::new(),
+        };
         Ok(Overview {
+            tracks,
             today,
             plan,
             week,

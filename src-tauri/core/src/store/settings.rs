@@ -67,6 +67,22 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// Read settings sent by a front end as JSON, with a message in words
+    /// when a field has the wrong type (e.g. "2.5" minutes).
+    pub fn from_json(v: serde_json::Value) -> Result<Settings> {
+        serde_json::from_value(v).map_err(|e| {
+            let field = e.to_string();
+            let msg = if field.contains("reminder_lead_minutes") || field.contains("i32") {
+                "Reminder lead time must be a whole number of minutes.".to_string()
+            } else {
+                format!("These settings could not be read: {field}.")
+            };
+            CoreError::InvalidInput(msg)
+        })
+    }
+}
+
 impl Store {
     pub fn settings(&self) -> Result<Settings> {
         let stored: Option<String> = self

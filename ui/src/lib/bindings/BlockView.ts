@@ -20,4 +20,12 @@ start_utc: string, end_utc: string, minutes: number, track: string, track_name: 
 /**
  * The week's topics for this block's track.
  */
-topics: string | null, };
+topics: string | null, 
+/**
+ * What the person wrote about the block.
+ */
+user_note: string | null, 
+/**
+ * Counters: DSA problems solved, SQL queries written.
+ */
+problems: number | null, queries: number | null, };
