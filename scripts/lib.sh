@@ -43,7 +43,11 @@ npm_ci() {
     return 0
   fi
   say "installing UI packages from ui/package-lock.json"
-  (cd "$ROOT/ui" && npm ci --no-audit --no-fund --loglevel=error)
+  # `npm install` rather than `npm ci`: npm 11 writes lockfiles holding only
+  # this platform's optional packages (rollup's native builds) and then its
+  # own `npm ci` refuses them as out of sync. With a lockfile present,
+  # `npm install` installs exactly the locked versions.
+  (cd "$ROOT/ui" && npm install --no-audit --no-fund --loglevel=error)
   cp "$ROOT/ui/package-lock.json" "$stamp"
 }
 
