@@ -3,6 +3,7 @@
 use crate::error::CmdResult;
 use crate::state::AppState;
 use studyplan_core::store::agenda::{parse_date, BlockView};
+use studyplan_core::store::blocks::BlockChange;
 use tauri::State;
 
 /// `from` and `to` are `YYYY-MM-DD`, inclusive; core rejects anything else.
@@ -11,4 +12,35 @@ pub fn agenda(state: State<'_, AppState>, from: String, to: String) -> CmdResult
     Ok(state
         .store()?
         .agenda(parse_date(&from)?, parse_date(&to)?)?)
+}
+
+/// `status` is `done`, `partial` (with `minutes`), `skipped` or `planned`.
+#[tauri::command(async)]
+pub fn block_status(
+    state: State<'_, AppState>,
+    id: String,
+    status: String,
+    minutes: Option<u32>,
+) -> CmdResult<BlockView> {
+    let change = BlockChange::parse(&status, minutes)?;
+    Ok(state
+        .store()?
+        .set_block_status(&id, change, chrono::Utc::now())?)
+}
+
+#[tauri::command(async)]
+pub fn block_annotate(
+    state: State<'_, AppState>,
+    id: String,
+    note: Option<String>,
+    problems: Option<u32>,
+    queries: Option<u32>,
+) -> CmdResult<BlockView> {
+    Ok(state.store()?.annotate_block(
+        &id,
+        note.as_deref(),
+        problems,
+        queries,
+        chrono::Utc::now(),
+    )?)
 }

@@ -1,11 +1,53 @@
-//! Plan commands: list the loaded plans.
+//! Plan commands: list, load (shipped or from a file), activate, remove.
 
 use crate::error::CmdResult;
 use crate::state::AppState;
-use studyplan_core::store::plans::PlanSummary;
+use studyplan_core::plan::source::{read_source, shipped_plans, ShippedPlan};
+use studyplan_core::store::agenda::parse_date;
+use studyplan_core::store::plans::{LoadOptions, LoadReport, PlanSummary};
 use tauri::State;
 
 #[tauri::command(async)]
 pub fn plan_list(state: State<'_, AppState>) -> CmdResult<Vec<PlanSummary>> {
     Ok(state.store()?.plan_list()?)
+}
+
+#[tauri::command(async)]
+pub fn plan_shipped() -> CmdResult<Vec<ShippedPlan>> {
+    Ok(shipped_plans())
+}
+
+/// `source` is a shipped plan's id or a file path; `start` is `YYYY-MM-DD`.
+#[tauri::command(async)]
+pub fn plan_load(
+    state: State<'_, AppState>,
+    source: String,
+    start: Option<String>,
+    tz: Option<String>,
+    variant: Option<String>,
+) -> CmdResult<LoadReport> {
+    let (name, text) = read_source(&source)?;
+    let start = start
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(parse_date)
+        .transpose()?;
+    let opts = LoadOptions {
+        start,
+        tz: tz.filter(|s| !s.is_empty()),
+        variant: variant.filter(|s| !s.is_empty()),
+    };
+    Ok(state
+        .store()?
+        .load_plan(&name, &text, &opts, chrono::Utc::now())?)
+}
+
+#[tauri::command(async)]
+pub fn plan_activate(state: State<'_, AppState>, id: String) -> CmdResult<PlanSummary> {
+    Ok(state.store()?.activate_plan(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn plan_remove(state: State<'_, AppState>, id: String) -> CmdResult<()> {
+    Ok(state.store()?.remove_plan(&id)?)
 }

@@ -3,6 +3,7 @@
 
 mod blocks;
 mod reference_plan;
+mod replan;
 mod storage;
 mod support;
 mod validation;

@@ -95,6 +95,12 @@ export function cli(home, args) {
 
 export async function saveShot(session, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
+  // WebKit can hand back the previous frame right after a DOM change: let two
+  // animation frames pass so the screenshot shows what the DOM now says.
+  await session.cmd("POST", "/execute/async", {
+    script: "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));",
+    args: [],
+  });
   const png = await session.screenshot();
   writeFileSync(join(ARTIFACTS, name), png);
   return png;

@@ -56,6 +56,15 @@ enum Cmd {
     },
     /// Today's blocks.
     Today,
+    /// Missed minutes per track and where the plan's rules would place them.
+    Reschedule {
+        /// Plan week (default: this week).
+        #[arg(long)]
+        week: Option<u32>,
+        /// Apply the proposals (nothing changes without it).
+        #[arg(long)]
+        accept: bool,
+    },
     /// Export the active plan.
     Export {
         #[command(subcommand)]
@@ -236,17 +245,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                         tz,
                         variant,
                     };
-                    let (name, text) = match shipped::get(&file) {
-                        Some((n, t)) if !std::path::Path::new(&file).exists() => {
-                            (format!("plans/{n}"), t.to_string())
-                        }
-                        _ => {
-                            let p = PathBuf::from(&file);
-                            let t = std::fs::read_to_string(&p)
-                                .map_err(|e| CoreError::io("cannot read", &p, e))?;
-                            (file.clone(), t)
-                        }
-                    };
+                    let (name, text) = studyplan_core::plan::source::read_source(&file)?;
                     let rep = store.load_plan(&name, &text, &opts, Utc::now())?;
                     if cli.json {
                         print_json(&rep);
@@ -333,6 +332,20 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 print_json(&blocks);
             } else {
                 print_agenda(&blocks, a, b);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Reschedule { week, accept } => {
+            let mut store = open(&cli.db)?;
+            let v = if accept {
+                store.replan_accept(week, Utc::now())?
+            } else {
+                store.replan(week, Utc::now())?
+            };
+            if cli.json {
+                print_json(&v);
+            } else {
+                output::print_replan(&v, accept);
             }
             Ok(ExitCode::SUCCESS)
         }

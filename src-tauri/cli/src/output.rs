@@ -50,3 +50,47 @@ pub fn print_agenda(blocks: &[BlockView], from: NaiveDate, to: NaiveDate) {
         println!("      id {}", b.id);
     }
 }
+
+pub fn print_replan(v: &studyplan_core::store::replan::ReplanView, accepted: bool) {
+    if v.debt.is_empty() {
+        println!("week {}: nothing missed", v.week);
+    } else {
+        println!("week {}: missed time per track", v.week);
+        for d in &v.debt {
+            println!(
+                "  {:<32} {:>4} min ({} blocks)",
+                d.track_name,
+                d.minutes,
+                d.blocks.len()
+            );
+        }
+    }
+    if v.rest_minutes > 0 {
+        println!(
+            "  ({} min in the weekly rest half-day: no debt)",
+            v.rest_minutes
+        );
+    }
+    if !v.proposals.is_empty() {
+        println!(
+            "{}",
+            if accepted {
+                "applied:"
+            } else {
+                "proposals (apply with --accept):"
+            }
+        );
+        for p in &v.proposals {
+            println!(
+                "  {} {}–{}  {} min of {} instead of {}",
+                p.date, p.start, p.end, p.minutes, p.track_name, p.replaces
+            );
+        }
+    }
+    for u in &v.unplaced {
+        println!(
+            "  no catch-up time left this week for {} min of {}",
+            u.minutes, u.track_name
+        );
+    }
+}

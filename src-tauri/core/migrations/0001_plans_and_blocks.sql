@@ -16,6 +16,9 @@ CREATE TABLE plans (
   end_date    TEXT NOT NULL,          -- last day, inclusive
   timezone    TEXT NOT NULL,
   variant     TEXT,
+  rest_weekday INTEGER,               -- weekly rest half-day: weekday (0 = Monday),
+  rest_half    TEXT,                  -- 'am' or 'pm',
+  rest_split   TEXT,                  -- and the HH:MM that divides the day's halves
   shift_days  INTEGER NOT NULL DEFAULT 0,
   loaded_at   TEXT NOT NULL,
   active      INTEGER NOT NULL DEFAULT 0
@@ -27,6 +30,7 @@ CREATE TABLE tracks (
   seq          INTEGER NOT NULL,
   name         TEXT NOT NULL,
   lead_minutes INTEGER,
+  catch_up     INTEGER NOT NULL DEFAULT 0,  -- re-planning may borrow this track's blocks
   PRIMARY KEY (plan_id, id)
 );
 

@@ -2,6 +2,7 @@
 pub mod model;
 pub mod parse;
 pub mod schema;
+pub mod source;
 pub mod span;
 pub mod validate;
 

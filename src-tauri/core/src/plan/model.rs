@@ -90,6 +90,10 @@ pub struct Track {
     /// Minutes before a block starts that the reminder fires (default 5).
     #[serde(default)]
     pub lead_minutes: Option<u32>,
+    /// Re-planning may borrow this track's blocks for missed work
+    /// (the reference plan's "Fundamentals/Basics or catch-up").
+    #[serde(default)]
+    pub catch_up: bool,
 }
 
 /// An ordered list of blocks that fills one day.

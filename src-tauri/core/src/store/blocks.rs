@@ -21,6 +21,24 @@ pub enum BlockChange {
     Planned,
 }
 
+impl BlockChange {
+    /// From the wire form: `done`, `partial` + minutes, `skipped`, `planned`.
+    pub fn parse(status: &str, minutes: Option<u32>) -> Result<BlockChange> {
+        match (status, minutes) {
+            ("done", _) => Ok(BlockChange::Done),
+            ("skipped", _) => Ok(BlockChange::Skipped),
+            ("planned", _) => Ok(BlockChange::Planned),
+            ("partial", Some(m)) => Ok(BlockChange::Partial(m)),
+            ("partial", None) => Err(CoreError::InvalidInput(
+                "partial needs the minutes spent".into(),
+            )),
+            (other, _) => Err(CoreError::InvalidInput(format!(
+                "unknown block status “{other}”; use done, partial, skipped or planned"
+            ))),
+        }
+    }
+}
+
 /// One entry of a block's history.
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
 #[ts(export)]

@@ -9,6 +9,7 @@ pub mod blocks;
 pub mod checklists;
 pub mod migrate;
 pub mod plans;
+pub mod replan;
 pub mod settings;
 
 use crate::error::{CoreError, Result};

@@ -9,6 +9,7 @@ use super::Store;
 use crate::error::{CoreError, Result};
 use crate::plan::model::PlanFile;
 use crate::plan::parse::parse_plan;
+use crate::plan::validate::parse_weekday;
 use crate::schedule::expand::{expand, Expanded, PlacedBlock, Placement};
 use crate::schedule::tz::{parse_zone, system_zone};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -219,10 +220,17 @@ fn store_plan(
     }
     {
         let mut st = tx.prepare(
-            "INSERT INTO tracks (plan_id, id, seq, name, lead_minutes) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO tracks (plan_id, id, seq, name, lead_minutes, catch_up) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         for (i, t) in plan.tracks.iter().enumerate() {
-            st.execute(params![id, t.id.value, i as i64, t.name, t.lead_minutes])?;
+            st.execute(params![
+                id,
+                t.id.value,
+                i as i64,
+                t.name,
+                t.lead_minutes,
+                t.catch_up
+            ])?;
         }
         let mut st = tx.prepare("INSERT INTO weeks (plan_id, number, start_date, end_date, title, topics_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
         for w in &x.weeks {
@@ -259,6 +267,11 @@ fn store_plan(
             ])?;
         }
     }
+    let (rest_wd, rest_half, rest_split) = rest_half_day(plan);
+    tx.execute(
+        "UPDATE plans SET rest_weekday = ?2, rest_half = ?3, rest_split = ?4 WHERE id = ?1",
+        params![id, rest_wd, rest_half, rest_split],
+    )?;
     super::checklists::sync_checklists(tx, plan)?;
     let diff = sync_blocks(tx, id, &x.blocks, x.tz.name(), &now_s)?;
     let plan_summary =
@@ -272,6 +285,33 @@ fn store_plan(
         unchanged: diff.unchanged,
         history_kept: diff.history_kept,
     })
+}
+
+/// The weekly rest half-day: weekday (0 = Monday), half, and the time that
+/// divides the day (the weekday template's AM/PM split, else 13:00).
+fn rest_half_day(plan: &PlanFile) -> (Option<u32>, Option<String>, Option<String>) {
+    let Some(r) = &plan.schedule.rest_half_day else {
+        return (None, None, None);
+    };
+    let Some(wd) = parse_weekday(&r.weekday) else {
+        return (None, None, None);
+    };
+    let s = &plan.schedule;
+    let tid = [&s.mon, &s.tue, &s.wed, &s.thu, &s.fri, &s.sat, &s.sun]
+        [wd.num_days_from_monday() as usize]
+        .as_ref();
+    let split = tid
+        .and_then(|t| plan.day_templates.iter().find(|d| d.id.value == t.value))
+        .and_then(|t| t.split.as_ref())
+        .map(|sp| {
+            crate::schedule::layout::hhmm(crate::schedule::layout::minutes_of(&sp.pm_start.value))
+        })
+        .unwrap_or_else(|| "13:00".into());
+    (
+        Some(wd.num_days_from_monday()),
+        Some(r.half.value.clone()),
+        Some(split),
+    )
 }
 
 /// Upsert the plan's blocks by stable id and report the difference.

@@ -1,0 +1,101 @@
+//! Criterion benchmarks of the core: load a plan, read an agenda from a big
+//! database, export ICS, validate the shipped plans. Figures go to
+//! docs/benchmarks.md; nothing here is asserted.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use std::fmt::Write;
+use studyplan_core::store::plans::LoadOptions;
+use studyplan_core::{shipped, Store};
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 8, 1, 12, 0, 0).unwrap()
+}
+
+/// A relative plan of 520 weeks with 28 half-hour blocks every day: 101,920 blocks.
+fn big_plan() -> String {
+    let mut s = String::from(
+        "format = 1\nid = \"big\"\ntitle = \"Big\"\n[period]\nweeks = 520\n[[tracks]]\nid = \"a\"\nname = \"A\"\n[[tracks]]\nid = \"b\"\nname = \"B\"\n[[day_templates]]\nid = \"full\"\nname = \"Full\"\nday_start = \"06:00\"\n",
+    );
+    for i in 0..28 {
+        let _ = write!(
+            s,
+            "[[day_templates.blocks]]\ntrack = \"{}\"\ntitle = \"Block {i}\"\nminutes = 30\n",
+            if i % 2 == 0 { "a" } else { "b" }
+        );
+    }
+    s.push_str("[schedule]\nmon = \"full\"\ntue = \"full\"\nwed = \"full\"\nthu = \"full\"\nfri = \"full\"\nsat = \"full\"\nsun = \"full\"\n");
+    s
+}
+
+fn big_store(dir: &std::path::Path) -> Store {
+    let mut store = Store::open(&dir.join("big.db")).unwrap();
+    let opts = LoadOptions {
+        start: NaiveDate::from_ymd_opt(2020, 1, 6),
+        tz: Some("Europe/Berlin".into()),
+        variant: None,
+    };
+    let rep = store
+        .load_plan("big.toml", &big_plan(), &opts, now())
+        .unwrap();
+    assert!(rep.plan.block_count >= 100_000);
+    store
+}
+
+fn benches(c: &mut Criterion) {
+    let (name, text) = shipped::get(shipped::DEFAULT_PLAN).unwrap();
+    let opts = LoadOptions {
+        tz: Some("Europe/Berlin".into()),
+        ..Default::default()
+    };
+    c.bench_function(
+        "load + expand + store the Aug–Oct plan (fresh file)",
+        |b| {
+            b.iter_batched(
+                || {
+                    let dir = tempfile::tempdir().unwrap();
+                    let store = Store::open(&dir.path().join("s.db")).unwrap();
+                    (dir, store)
+                },
+                |(dir, mut store)| {
+                    store.load_plan(name, text, &opts, now()).unwrap();
+                    drop(dir);
+                },
+                BatchSize::PerIteration,
+            )
+        },
+    );
+
+    c.bench_function("validate all shipped plans", |b| {
+        b.iter(|| {
+            for (_, n, t) in shipped::all() {
+                studyplan_core::plan::parse_plan(n, t).unwrap();
+            }
+        })
+    });
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = big_store(dir.path());
+    let (from, to) = (
+        NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2024, 3, 31).unwrap(),
+    );
+    c.bench_function("agenda for one month, 100k-block database", |b| {
+        b.iter(|| store.agenda(from, to).unwrap())
+    });
+
+    let mut g = c.benchmark_group("ics");
+    g.sample_size(10);
+    g.bench_function("export 100k blocks", |b| {
+        b.iter(|| {
+            let sum = store
+                .export_ics(std::io::sink(), None, None, now())
+                .unwrap();
+            assert!(sum.events >= 100_000);
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(core, benches);
+criterion_main!(core);

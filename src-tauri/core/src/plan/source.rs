@@ -1,0 +1,67 @@
+//! Where plan text comes from: a shipped plan by id, or a file on disk.
+
+use crate::error::{CoreError, Result};
+use crate::plan::parse_plan;
+use crate::shipped;
+use serde::Serialize;
+use std::path::Path;
+use ts_rs::TS;
+
+/// Read a plan: `source` is a shipped plan's id (unless a file of that name
+/// exists) or a path. Returns the name used in diagnostics and the text.
+pub fn read_source(source: &str) -> Result<(String, String)> {
+    let source = source.trim();
+    if source.is_empty() {
+        return Err(CoreError::InvalidInput(
+            "choose a plan: a shipped plan or a .toml file".into(),
+        ));
+    }
+    let path = Path::new(source);
+    if !path.exists() {
+        if let Some((name, text)) = shipped::get(source) {
+            return Ok((format!("plans/{name}"), text.to_string()));
+        }
+    }
+    let meta = std::fs::metadata(path).map_err(|e| CoreError::io("cannot read", path, e))?;
+    if meta.len() > 4 * 1024 * 1024 {
+        return Err(CoreError::InvalidInput(format!(
+            "{source} is {} MB; a plan file is at most 4 MB",
+            meta.len() / 1_000_000
+        )));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| CoreError::io("cannot read", path, e))?;
+    Ok((source.to_string(), text))
+}
+
+/// A plan that ships with studyplan, as the plan picker lists it.
+#[derive(Debug, Clone, Serialize, TS, PartialEq)]
+#[ts(export)]
+pub struct ShippedPlan {
+    pub id: String,
+    pub title: String,
+    pub summary: Option<String>,
+    /// Absolute plans carry their dates; relative ones need a start.
+    pub relative: bool,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub weeks: Option<u32>,
+    pub variants: Vec<String>,
+}
+
+pub fn shipped_plans() -> Vec<ShippedPlan> {
+    shipped::all()
+        .filter_map(|(id, name, text)| {
+            let p = parse_plan(name, text).ok()?;
+            Some(ShippedPlan {
+                id: id.to_string(),
+                title: p.title,
+                summary: p.summary,
+                relative: p.period.weeks.is_some(),
+                start: p.period.start.map(|d| d.value.to_string()),
+                end: p.period.end.map(|d| d.value.to_string()),
+                weeks: p.period.weeks.map(|w| w.value),
+                variants: p.variants.iter().map(|v| v.id.value.clone()).collect(),
+            })
+        })
+        .collect()
+}
