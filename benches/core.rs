@@ -1,6 +1,7 @@
 //! Criterion benchmarks of the core: load a plan, read an agenda from a big
 //! database, export ICS, validate the shipped plans. Figures go to
 //! docs/benchmarks.md; nothing here is asserted.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
