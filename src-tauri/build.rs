@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "portfolio",
     "checklist_set",
     "document_templates",
+    "reminder_action",
 ];
 
 fn main() {

@@ -1,33 +1,67 @@
-//! The Tauri shell: opens the database, manages state, registers commands.
-//! Wiring only; every rule lives in `studyplan-core`.
+//! The Tauri shell: opens the database, manages state, registers commands,
+//! runs the reminder engine and the tray. Wiring only; every rule lives in
+//! `studyplan-core`.
 
 mod commands;
 mod error;
+mod reminders;
 mod state;
+mod tray;
 
 use state::AppState;
+use std::path::{Path, PathBuf};
 use studyplan_core::store::default_db_path;
 use studyplan_core::Store;
+use tauri::{Manager, RunEvent, WindowEvent};
 
-/// Open the database named by `STUDYPLAN_DB` or the default path, and load
-/// the default plan on first start.
-fn open_store() -> studyplan_core::Result<Store> {
-    let path = default_db_path()?;
-    let mut store = Store::open(&path)?;
+/// Open the database and load the default plan on first start.
+fn open_store(path: &Path) -> studyplan_core::Result<Store> {
+    let mut store = Store::open(path)?;
     store.ensure_default_plan(chrono::Utc::now())?;
     Ok(store)
 }
 
+fn fail(e: impl std::fmt::Display) -> ! {
+    eprintln!("studyplan: cannot start: {e}");
+    std::process::exit(1);
+}
+
 pub fn run() {
-    let store = match open_store() {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("studyplan: cannot start: {e}");
-            std::process::exit(1);
-        }
-    };
-    let result = tauri::Builder::default()
+    let db: PathBuf = default_db_path().unwrap_or_else(|e| fail(e));
+    let store = open_store(&db).unwrap_or_else(|e| fail(e));
+    let app = tauri::Builder::default()
+        // A second launch shows the running app instead of a second engine.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            tray::show_window(app)
+        }))
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            None,
+        ))
         .manage(AppState::new(store))
+        .setup(move |app| {
+            let handles = reminders::start(app.handle(), db.clone());
+            app.manage(handles);
+            if let Err(e) = tray::install(app.handle()) {
+                eprintln!("studyplan: no tray icon ({e}); closing the window will quit");
+            }
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                let to_tray = window.app_handle().tray_by_id("main").is_some()
+                    && window
+                        .state::<AppState>()
+                        .store()
+                        .ok()
+                        .and_then(|s| s.settings().ok())
+                        .is_some_and(|s| s.close_to_tray);
+                if to_tray {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::overview,
@@ -36,18 +70,23 @@ pub fn run() {
             commands::plans::plan_load,
             commands::plans::plan_activate,
             commands::plans::plan_remove,
+            commands::agenda::agenda,
             commands::agenda::block_status,
             commands::agenda::block_annotate,
-            commands::agenda::agenda,
             commands::settings::settings_get,
             commands::settings::settings_update,
             commands::portfolio::portfolio,
             commands::portfolio::checklist_set,
             commands::documents::document_templates,
+            commands::reminders::reminder_action,
         ])
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        eprintln!("studyplan: {e}");
-        std::process::exit(1);
-    }
+        .build(tauri::generate_context!())
+        .unwrap_or_else(|e| fail(e));
+    app.run(|app, event| {
+        if let RunEvent::Exit = event {
+            if let Some(h) = app.try_state::<reminders::ReminderHandles>() {
+                let _ = h.stop.send(true);
+            }
+        }
+    });
 }

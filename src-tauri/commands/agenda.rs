@@ -15,12 +15,13 @@ pub fn agenda(state: State<'_, AppState>, from: String, to: String) -> CmdResult
 }
 
 /// `status` is `done`, `partial` (with `minutes`), `skipped` or `planned`.
+/// Numbers arrive as any integer so core can reject bad ones in words.
 #[tauri::command(async)]
 pub fn block_status(
     state: State<'_, AppState>,
     id: String,
     status: String,
-    minutes: Option<u32>,
+    minutes: Option<i64>,
 ) -> CmdResult<BlockView> {
     let change = BlockChange::parse(&status, minutes)?;
     Ok(state
@@ -33,8 +34,8 @@ pub fn block_annotate(
     state: State<'_, AppState>,
     id: String,
     note: Option<String>,
-    problems: Option<u32>,
-    queries: Option<u32>,
+    problems: Option<i64>,
+    queries: Option<i64>,
 ) -> CmdResult<BlockView> {
     Ok(state.store()?.annotate_block(
         &id,

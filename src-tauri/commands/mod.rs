@@ -4,4 +4,5 @@ pub mod app;
 pub mod documents;
 pub mod plans;
 pub mod portfolio;
+pub mod reminders;
 pub mod settings;

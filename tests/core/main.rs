@@ -3,6 +3,7 @@
 
 mod blocks;
 mod reference_plan;
+mod reminders;
 mod replan;
 mod storage;
 mod support;

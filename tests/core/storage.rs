@@ -45,6 +45,9 @@ fn settings_round_trip_through_the_file() {
         quiet_hours_start: Some("22:00".into()),
         quiet_hours_end: Some("07:00".into()),
         close_to_tray: false,
+        muted_tracks: vec!["sql".into()],
+        reminders_paused_until: Some("2025-08-19T10:00:00Z".into()),
+        start_at_login: true,
     };
     db.store.update_settings(&s).unwrap();
     let db = db.reopen();

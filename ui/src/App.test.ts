@@ -7,10 +7,13 @@ import {
   appInfo,
   checklists,
   dayBlocks,
+  firstLoad,
   noPlanOverview,
   overview,
   plan,
+  seniorPlan,
   settings,
+  shippedPlans,
   storageError,
   templates,
 } from './test/fixtures';
@@ -24,6 +27,7 @@ const all = {
   settings_get: settings,
   app_info: appInfo,
   plan_list: [plan],
+  plan_shipped: shippedPlans,
 };
 
 const agendaDates = (calls: { cmd: string; args: Record<string, unknown> }[]) =>
@@ -133,10 +137,22 @@ describe('App shell', () => {
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(dialog).toHaveTextContent('Go to Calendar');
     expect(dialog).toHaveTextContent('Previous / next day (Today) or week (Calendar)');
+    for (const action of [
+      'Select the next / previous block (Today)',
+      'Mark the selected block done',
+      'Skip the selected block',
+      'Partly done: enter the minutes spent (Enter saves)',
+      'Write a note and counters (Ctrl+Enter saves)',
+      'Undo: the selected block back to planned',
+    ]) {
+      expect(dialog).toHaveTextContent(action);
+    }
     expect(within(dialog).getByRole('button', { name: /Close/ })).toHaveFocus();
 
     await userEvent.keyboard('c');
     expect(screen.getByTestId('place-today')).toBeInTheDocument();
+    await userEvent.keyboard('j');
+    expect(screen.getByTestId('block-b1')).not.toHaveAttribute('aria-current');
 
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
@@ -145,6 +161,34 @@ describe('App shell', () => {
     expect(screen.getByRole('dialog')).toBeInTheDocument();
     await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: /Close/ }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+});
+
+describe('App shell and plans', () => {
+  it('links the no-plan state to Settings, and a load there updates the sidebar and Today', async () => {
+    let loaded = false;
+    const calls = mockCommands({
+      ...all,
+      overview: () => (loaded ? { ...overview, plan: seniorPlan } : noPlanOverview),
+      plan_list: () => (loaded ? [seniorPlan] : []),
+      plan_load: () => {
+        loaded = true;
+        return firstLoad;
+      },
+    });
+    render(App);
+    await userEvent.click(await screen.findByRole('link', { name: 'Load a plan' }));
+    expect(await screen.findByTestId('place-settings')).toBeInTheDocument();
+    expect(window.location.hash).toBe('#/settings');
+
+    await userEvent.click(await screen.findByTestId('load-submit'));
+    expect(await screen.findByTestId('load-report')).toHaveTextContent('Loaded “Senior Data Engineering Study Plan”');
+    expect(await screen.findByTestId('plan-title')).toHaveTextContent('Senior Data Engineering Study Plan');
+    expect(screen.queryByText('Loading the plan…')).not.toBeInTheDocument();
+    expect(calls.filter((c) => c.cmd === 'overview')).toHaveLength(2);
+
+    await userEvent.click(screen.getByTestId('nav-today'));
+    expect(await screen.findByTestId('block-b1')).toBeInTheDocument();
   });
 });
 

@@ -5,6 +5,7 @@
 //! diagnostics}` objects on stderr with `--json`, plain text otherwise.
 
 mod output;
+mod remind;
 
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use clap::{Parser, Subcommand};
@@ -65,6 +66,18 @@ enum Cmd {
         #[arg(long)]
         accept: bool,
     },
+    /// Send desktop reminders for the active plan until stopped (Ctrl-C).
+    ///
+    /// Shares the app's reminder ledger: run it instead of, or beside, the
+    /// app; each reminder is sent once either way.
+    Remind {
+        /// Run one pass and exit.
+        #[arg(long)]
+        once: bool,
+        /// Stop after this many seconds.
+        #[arg(long, value_name = "SECONDS")]
+        r#for: Option<u64>,
+    },
     /// Export the active plan.
     Export {
         #[command(subcommand)]
@@ -115,7 +128,7 @@ enum BlockCmd {
     Add {
         #[arg(long)]
         title: String,
-        /// Local start, `YYYY-MM-DD HH:MM` (or `YYYY-MM-DDTHH:MM`).
+        /// Local start, `YYYY-MM-DD HH:MM[:SS]` (or with `T`).
         #[arg(long)]
         start: String,
         #[arg(long)]
@@ -335,6 +348,15 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Cmd::Remind { once, r#for } => {
+            let path = match &cli.db {
+                Some(p) => p.clone(),
+                None => studyplan_core::store::default_db_path()?,
+            };
+            drop(open(&cli.db)?); // create and migrate before the engine starts
+            remind::run(path, once, r#for, cli.json)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Reschedule { week, accept } => {
             let mut store = open(&cli.db)?;
             let v = if accept {
@@ -392,7 +414,13 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                     text,
                     problems,
                     queries,
-                } => store.annotate_block(&id, text.as_deref(), problems, queries, now)?,
+                } => store.annotate_block(
+                    &id,
+                    text.as_deref(),
+                    problems.map(i64::from),
+                    queries.map(i64::from),
+                    now,
+                )?,
                 BlockCmd::Add {
                     title,
                     start,
@@ -401,11 +429,17 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 } => {
                     let at =
                         NaiveDateTime::parse_from_str(&start.replace('T', " "), "%Y-%m-%d %H:%M")
+                            .or_else(|_| {
+                                NaiveDateTime::parse_from_str(
+                                    &start.replace('T', " "),
+                                    "%Y-%m-%d %H:%M:%S",
+                                )
+                            })
                             .map_err(|_| {
-                            CoreError::InvalidInput(format!(
-                                "“{start}” is not a start time; use YYYY-MM-DD HH:MM"
-                            ))
-                        })?;
+                                CoreError::InvalidInput(format!(
+                                    "“{start}” is not a start time; use YYYY-MM-DD HH:MM"
+                                ))
+                            })?;
                     store.add_block(
                         &NewBlock {
                             title,

@@ -5,6 +5,7 @@
 pub mod error;
 pub mod ics;
 pub mod plan;
+pub mod reminders;
 pub mod schedule;
 pub mod shipped;
 pub mod store;

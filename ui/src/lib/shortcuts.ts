@@ -7,8 +7,14 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['p'], action: 'Go to Portfolio' },
   { keys: [','], action: 'Go to Settings' },
   { keys: ['←', '→'], action: 'Previous / next day (Today) or week (Calendar)' },
+  { keys: ['j', 'k'], action: 'Select the next / previous block (Today)' },
+  { keys: ['Space', 'x'], action: 'Mark the selected block done' },
+  { keys: ['s'], action: 'Skip the selected block' },
+  { keys: ['m'], action: 'Partly done: enter the minutes spent (Enter saves)' },
+  { keys: ['n'], action: 'Write a note and counters (Ctrl+Enter saves)' },
+  { keys: ['u'], action: 'Undo: the selected block back to planned' },
   { keys: ['?'], action: 'Show or hide this list' },
-  { keys: ['Esc'], action: 'Close this list' },
+  { keys: ['Esc'], action: 'Close this list, or cancel the minutes or note being edited' },
   { keys: ['Tab'], action: 'Move between buttons, links and fields' },
 ];
 
@@ -28,4 +34,35 @@ export function isShortcutEvent(e: KeyboardEvent): boolean {
   if (e.defaultPrevented || e.isComposing) return false;
   if (e.ctrlKey || e.metaKey || e.altKey) return false;
   return !isTypingTarget(e.target);
+}
+
+/** What a key does to the selected block on Today. */
+export type BlockCommand = 'next' | 'previous' | BlockAction;
+
+/** What the person can do to one block (buttons and keys alike). */
+export type BlockAction = 'done' | 'skip' | 'partial' | 'note' | 'undo';
+
+const BLOCK_KEYS: Readonly<Record<string, BlockCommand>> = {
+  j: 'next',
+  k: 'previous',
+  ' ': 'done',
+  x: 'done',
+  s: 'skip',
+  m: 'partial',
+  n: 'note',
+  u: 'undo',
+};
+
+/** Things Space presses by itself: leave Space on them alone. */
+function pressesOnSpace(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('button, a[href], input, select, textarea, summary') !== null;
+}
+
+/** The block command of a keydown, or null when it is none (or the person is typing). */
+export function blockCommand(e: KeyboardEvent): BlockCommand | null {
+  if (!isShortcutEvent(e) || e.shiftKey) return null;
+  const command = BLOCK_KEYS[e.key];
+  if (!command) return null;
+  if (e.key === ' ' && pressesOnSpace(e.target)) return null;
+  return command;
 }

@@ -3,20 +3,21 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Settings as SettingsT } from '../lib/bindings/Settings';
-import { appInfo, plan, settings, storageError } from '../test/fixtures';
+import { appInfo, plan, settings, shippedPlans, storageError } from '../test/fixtures';
 import { fails, mockCommands, never } from '../test/ipc';
 import Settings from './Settings.svelte';
 
-const base = { settings_get: settings, app_info: appInfo, plan_list: [plan] };
+const base = { settings_get: settings, app_info: appInfo, plan_list: [plan], plan_shipped: shippedPlans };
 
 describe('Settings', () => {
   it('shows the form skeleton while loading', () => {
-    mockCommands({ settings_get: never(), app_info: never(), plan_list: never() });
+    mockCommands({ settings_get: never(), app_info: never(), plan_list: never(), plan_shipped: never() });
     render(Settings);
     expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toEqual([
-      'Loading settings…',
       'Loading plans…',
+      'Loading the plans that come with the app…',
+      'Loading settings…',
       'Loading app details…',
     ]);
     expect(screen.queryByTestId('settings-save')).not.toBeInTheDocument();

@@ -51,7 +51,8 @@ describe('Today', () => {
     const calls = mockCommands({});
     const { onreload } = renderToday({ overview: noPlanOverview });
     expect(screen.getByRole('heading', { name: 'No plan loaded' })).toBeInTheDocument();
-    expect(screen.getByText(/command-line tool/)).toBeInTheDocument();
+    expect(screen.getByText(/in Settings → Plans/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Load a plan' })).toHaveAttribute('href', '#/settings');
     screen.getByRole('button', { name: 'Reload' }).click();
     expect(onreload).toHaveBeenCalled();
     expect(calls).toHaveLength(0);
@@ -83,7 +84,7 @@ describe('Today', () => {
 
     const second = screen.getByTestId('block-b2');
     expect(within(second).getByText('Python DSA')).toBeInTheDocument();
-    expect(second).toHaveTextContent('Partial · 45 min of 1 h 30');
+    expect(screen.getByTestId('block-status-b2')).toHaveTextContent('Partial · 45 of 90 min');
     expect(second).toHaveTextContent('Note: Finish problem 3');
 
     expect(screen.getByTestId('day-summary')).toHaveTextContent('2 blocks · 3 h planned');

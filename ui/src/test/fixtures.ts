@@ -7,6 +7,8 @@ import type { ErrorBody } from '../lib/bindings/ErrorBody';
 import type { Overview } from '../lib/bindings/Overview';
 import type { PlanSummary } from '../lib/bindings/PlanSummary';
 import type { Settings } from '../lib/bindings/Settings';
+import type { ShippedPlan } from '../lib/bindings/ShippedPlan';
+import type { LoadReport } from '../lib/bindings/LoadReport';
 import type { Load } from '../lib/resource.svelte';
 
 export const plan: PlanSummary = {
@@ -130,4 +132,51 @@ export const storageError: ErrorBody = {
   kind: 'storage',
   message: 'database error: disk I/O error',
   diagnostics: [],
+};
+
+/** One absolute plan (dates of its own) and one relative plan with variants. */
+export const shippedPlans: ShippedPlan[] = [
+  {
+    id: 'senior-de-2025',
+    title: 'Senior Data Engineering Study Plan',
+    summary: 'Nine weeks of data engineering, Python DSA and SQL.',
+    relative: false,
+    start: '2025-08-19',
+    end: '2025-10-18',
+    weeks: null,
+    variants: [],
+  },
+  {
+    id: 'de-30-projects',
+    title: 'Advanced Data Engineering with Python',
+    summary: '30 hands-on projects in three tiers.',
+    relative: true,
+    start: null,
+    end: null,
+    weeks: 12,
+    variants: ['12-week', '20-week', 'self-paced'],
+  },
+];
+
+export const seniorPlan: PlanSummary = {
+  id: 'senior-de-2025',
+  title: 'Senior Data Engineering Study Plan',
+  author: null,
+  start: '2025-08-19',
+  end: '2025-10-18',
+  timezone: 'Europe/Berlin',
+  weeks: 9,
+  block_count: 392,
+  loaded_at: '2025-08-02T10:00:00Z',
+  active: true,
+};
+
+export const firstLoad: LoadReport = {
+  plan: seniorPlan,
+  reloaded: false,
+  added: 392,
+  moved: 0,
+  removed: 0,
+  unchanged: 0,
+  history_kept: 0,
 };

@@ -23,12 +23,14 @@ pub enum BlockChange {
 
 impl BlockChange {
     /// From the wire form: `done`, `partial` + minutes, `skipped`, `planned`.
-    pub fn parse(status: &str, minutes: Option<u32>) -> Result<BlockChange> {
+    /// Minutes arrive as any integer so that a negative one gets a message
+    /// in words here rather than a type error at the IPC layer.
+    pub fn parse(status: &str, minutes: Option<i64>) -> Result<BlockChange> {
         match (status, minutes) {
             ("done", _) => Ok(BlockChange::Done),
             ("skipped", _) => Ok(BlockChange::Skipped),
             ("planned", _) => Ok(BlockChange::Planned),
-            ("partial", Some(m)) => Ok(BlockChange::Partial(m)),
+            ("partial", Some(m)) => Ok(BlockChange::Partial(count("partial minutes", m)?)),
             ("partial", None) => Err(CoreError::InvalidInput(
                 "partial needs the minutes spent".into(),
             )),
@@ -37,6 +39,18 @@ impl BlockChange {
             ))),
         }
     }
+}
+
+/// A count from a front end: a whole number from 0 to 100,000.
+pub fn count(what: &str, v: i64) -> Result<u32> {
+    u32::try_from(v)
+        .ok()
+        .filter(|v| *v <= 100_000)
+        .ok_or_else(|| {
+            CoreError::InvalidInput(format!(
+                "{what} must be a whole number from 0 to 100000 (got {v})"
+            ))
+        })
 }
 
 /// One entry of a block's history.
@@ -130,18 +144,21 @@ impl Store {
         self.block(id)
     }
 
-    /// Set the block's note and/or counters (problems solved, queries written).
+    /// Set the block's note and/or counters (problems solved, queries
+    /// written); counters are checked here, whatever front end sent them.
     pub fn annotate_block(
         &mut self,
         id: &str,
         note: Option<&str>,
-        problems: Option<u32>,
-        queries: Option<u32>,
+        problems: Option<i64>,
+        queries: Option<i64>,
         now: DateTime<Utc>,
     ) -> Result<BlockView> {
+        let problems = problems.map(|p| count("problems solved", p)).transpose()?;
+        let queries = queries.map(|q| count("queries written", q)).transpose()?;
         if note.is_none() && problems.is_none() && queries.is_none() {
             return Err(CoreError::InvalidInput(
-                "give a note, --problems or --queries".into(),
+                "nothing to record: give a note, problems solved or queries written".into(),
             ));
         }
         if note.is_some_and(|n| n.len() > 10_000) {
@@ -262,5 +279,21 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+impl Store {
+    /// The next planned block of the active plan starting after `now`.
+    pub fn next_block(&self, now: DateTime<Utc>) -> Result<Option<BlockView>> {
+        let id: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT b.id FROM blocks b JOIN plans p ON p.id = b.plan_id AND p.active = 1
+                 WHERE b.start_utc > ?1 AND b.status = 'planned' ORDER BY b.start_utc LIMIT 1",
+                [now.timestamp()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        id.map(|id| self.block(&id)).transpose()
     }
 }

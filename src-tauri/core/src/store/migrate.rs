@@ -15,6 +15,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_portfolio",
         include_str!("../../migrations/0002_portfolio.sql"),
     ),
+    (
+        "0003_reminders",
+        include_str!("../../migrations/0003_reminders.sql"),
+    ),
 ];
 
 pub fn latest() -> u32 {

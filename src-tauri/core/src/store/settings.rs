@@ -17,6 +17,15 @@ pub struct Settings {
     pub quiet_hours_start: Option<String>,
     pub quiet_hours_end: Option<String>,
     pub close_to_tray: bool,
+    /// Tracks whose blocks send no reminders.
+    #[serde(default)]
+    pub muted_tracks: Vec<String>,
+    /// Reminders are paused until this instant (RFC 3339), e.g. "pause for 1 h".
+    #[serde(default)]
+    pub reminders_paused_until: Option<String>,
+    /// Start studyplan when the user logs in.
+    #[serde(default)]
+    pub start_at_login: bool,
 }
 
 impl Default for Settings {
@@ -26,6 +35,9 @@ impl Default for Settings {
             quiet_hours_start: None,
             quiet_hours_end: None,
             close_to_tray: true,
+            muted_tracks: Vec::new(),
+            reminders_paused_until: None,
+            start_at_login: false,
         }
     }
 }
@@ -53,6 +65,15 @@ impl Settings {
                 })
                 .transpose()
         };
+        if let Some(p) = self
+            .reminders_paused_until
+            .as_deref()
+            .filter(|p| !p.is_empty())
+        {
+            chrono::DateTime::parse_from_rfc3339(p).map_err(|_| {
+                CoreError::InvalidInput(format!("“{p}” is not a time to pause reminders until."))
+            })?;
+        }
         let a = parse("Quiet hours start", &self.quiet_hours_start)?;
         let b = parse("Quiet hours end", &self.quiet_hours_end)?;
         match (a, b) {
@@ -104,6 +125,18 @@ impl Store {
             Some(json) => Ok(serde_json::from_str(&json).unwrap_or_default()),
             None => Ok(Settings::default()),
         }
+    }
+
+    /// Pause reminders for `d` from `now` (the tray's "pause for 1 hour").
+    pub fn pause_reminders(
+        &mut self,
+        d: chrono::Duration,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Settings> {
+        let mut s = self.settings()?;
+        s.reminders_paused_until =
+            Some((now + d).to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+        self.update_settings(&s)
     }
 
     /// Validate and save; returns what is now stored.

@@ -1,7 +1,29 @@
-// Loaded plans.
+// Plans: the loaded ones, the ones shipped with the app, and loading / activating / removing them.
+import type { LoadReport } from '../bindings/LoadReport';
 import type { PlanSummary } from '../bindings/PlanSummary';
+import type { ShippedPlan } from '../bindings/ShippedPlan';
 import { call } from './ipc';
 
 export function listPlans(): Promise<PlanSummary[]> {
   return call<PlanSummary[]>('plan_list');
+}
+
+export function listShippedPlans(): Promise<ShippedPlan[]> {
+  return call<ShippedPlan[]>('plan_shipped');
+}
+
+/** How to place a plan; null leaves the choice to core (plan's zone, default variant, plan's own dates). */
+export type LoadOptions = { start: string | null; tz: string | null; variant: string | null };
+
+/** `source` is a shipped plan's id or an absolute file path. Loading makes the plan the active one. */
+export function loadPlan(source: string, options: LoadOptions): Promise<LoadReport> {
+  return call<LoadReport>('plan_load', { source, ...options });
+}
+
+export function activatePlan(id: string): Promise<PlanSummary> {
+  return call<PlanSummary>('plan_activate', { id });
+}
+
+export function removePlan(id: string): Promise<null> {
+  return call<null>('plan_remove', { id });
 }

@@ -11,4 +11,16 @@ reminder_lead_minutes: number,
 /**
  * Quiet hours, `HH:MM` each, both or neither.
  */
-quiet_hours_start: string | null, quiet_hours_end: string | null, close_to_tray: boolean, };
+quiet_hours_start: string | null, quiet_hours_end: string | null, close_to_tray: boolean, 
+/**
+ * Tracks whose blocks send no reminders.
+ */
+muted_tracks: Array<string>, 
+/**
+ * Reminders are paused until this instant (RFC 3339), e.g. "pause for 1 h".
+ */
+reminders_paused_until: string | null, 
+/**
+ * Start studyplan when the user logs in.
+ */
+start_at_login: boolean, };
