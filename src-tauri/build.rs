@@ -18,6 +18,11 @@ const COMMANDS: &[&str] = &[
     "checklist_set",
     "document_templates",
     "reminder_action",
+    "block_move",
+    "milestones",
+    "progress",
+    "replan",
+    "replan_accept",
 ];
 
 fn main() {

@@ -4,6 +4,8 @@ use crate::error::CmdResult;
 use crate::state::AppState;
 use studyplan_core::store::agenda::{parse_date, BlockView};
 use studyplan_core::store::blocks::BlockChange;
+use studyplan_core::store::moves::MoveRequest;
+use studyplan_core::store::progress::MilestoneView;
 use tauri::State;
 
 /// `from` and `to` are `YYYY-MM-DD`, inclusive; core rejects anything else.
@@ -44,4 +46,31 @@ pub fn block_annotate(
         queries,
         chrono::Utc::now(),
     )?)
+}
+
+/// Drag or resize: `date` `YYYY-MM-DD`, `start` `HH:MM`, `minutes` optional.
+#[tauri::command(async)]
+pub fn block_move(
+    state: State<'_, AppState>,
+    id: String,
+    date: String,
+    start: String,
+    minutes: Option<i64>,
+) -> CmdResult<BlockView> {
+    let m = MoveRequest::parse(&date, &start, minutes)?;
+    Ok(state
+        .store()?
+        .move_block(&id, m.date, m.start, m.minutes, chrono::Utc::now())?)
+}
+
+/// Milestones and exam windows overlapping `from..=to`.
+#[tauri::command(async)]
+pub fn milestones(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> CmdResult<Vec<MilestoneView>> {
+    Ok(state
+        .store()?
+        .milestones(parse_date(&from)?, parse_date(&to)?)?)
 }

@@ -4,5 +4,6 @@ pub mod app;
 pub mod documents;
 pub mod plans;
 pub mod portfolio;
+pub mod progress;
 pub mod reminders;
 pub mod settings;

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod blocks;
+mod calendar;
 mod reference_plan;
 mod reminders;
 mod replan;

@@ -64,6 +64,7 @@ CREATE TABLE blocks (
   status       TEXT NOT NULL DEFAULT 'planned'
                CHECK (status IN ('planned', 'done', 'partial', 'skipped', 'moved')),
   minutes_done INTEGER,
+  pinned       INTEGER NOT NULL DEFAULT 0,  -- moved by the person: reloads keep its time
   user_note    TEXT,
   problems     INTEGER,
   queries      INTEGER

@@ -30,3 +30,17 @@ CREATE TABLE document_templates (
   fields_json TEXT NOT NULL,
   PRIMARY KEY (plan_id, id)
 );
+
+-- The plan's weekly (or whole-plan) goals, e.g. 25–35 DSA problems a week.
+CREATE TABLE goals (
+  plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  id      TEXT NOT NULL,
+  seq     INTEGER NOT NULL,
+  label   TEXT NOT NULL,
+  track   TEXT,
+  metric  TEXT NOT NULL,
+  min     INTEGER,
+  max     INTEGER,
+  per     TEXT NOT NULL DEFAULT 'week',
+  PRIMARY KEY (plan_id, id)
+);

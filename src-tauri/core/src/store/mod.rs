@@ -8,7 +8,9 @@ pub mod agenda;
 pub mod blocks;
 pub mod checklists;
 pub mod migrate;
+pub mod moves;
 pub mod plans;
+pub mod progress;
 pub mod replan;
 pub mod settings;
 

@@ -215,7 +215,13 @@ fn store_plan(
     )?;
 
     // Plan-level tables are replaced wholesale: they carry no user state.
-    for t in ["tracks", "weeks", "milestones", "document_templates"] {
+    for t in [
+        "tracks",
+        "weeks",
+        "milestones",
+        "document_templates",
+        "goals",
+    ] {
         tx.execute(&format!("DELETE FROM {t} WHERE plan_id = ?1"), [id])?;
     }
     {
@@ -264,6 +270,22 @@ fn store_plan(
                 d.title,
                 d.kind,
                 serde_json::to_string(&d.fields)?
+            ])?;
+        }
+    }
+    {
+        let mut st = tx.prepare("INSERT INTO goals (plan_id, id, seq, label, track, metric, min, max, per) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
+        for (i, g) in plan.goals.iter().enumerate() {
+            st.execute(params![
+                id,
+                g.id.value,
+                i as i64,
+                g.label,
+                g.track.as_ref().map(|t| t.value.clone()),
+                g.metric,
+                g.min,
+                g.max,
+                g.per.clone().unwrap_or_else(|| "week".into())
             ])?;
         }
     }
@@ -342,7 +364,7 @@ fn sync_blocks(
     {
         let mut st = tx.prepare(
             "SELECT id, start_utc, end_utc, title, track, status != 'planned' OR user_note IS NOT NULL OR problems IS NOT NULL OR queries IS NOT NULL
-             FROM blocks WHERE plan_id = ?1 AND origin = 'plan'",
+             FROM blocks WHERE plan_id = ?1 AND origin = 'plan' AND pinned = 0",
         )?;
         let rows = st.query_map([plan_id], |r| {
             Ok((
@@ -368,10 +390,23 @@ fn sync_blocks(
          ON CONFLICT (id) DO UPDATE SET date = excluded.date, slot = excluded.slot, start_local = excluded.start_local,
            end_local = excluded.end_local, tz = excluded.tz, start_utc = excluded.start_utc, end_utc = excluded.end_utc,
            minutes = excluded.minutes, track = excluded.track, title = excluded.title, note = excluded.note,
-           week = excluded.week, break_after = excluded.break_after",
+           week = excluded.week, break_after = excluded.break_after
+         WHERE blocks.pinned = 0",
     )?;
+    // Blocks the person moved keep their place; the plan's version of them is not applied.
+    let pinned: std::collections::HashSet<String> = {
+        let mut st = tx.prepare("SELECT id FROM blocks WHERE plan_id = ?1 AND pinned = 1")?;
+        let ids = st
+            .query_map([plan_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids
+    };
     let mut event = tx.prepare("INSERT INTO block_events (block_id, plan_id, at, kind, detail) VALUES (?1, ?2, ?3, ?4, ?5)")?;
     for b in blocks {
+        if pinned.contains(&b.id) {
+            rep.unchanged += 1;
+            continue;
+        }
         match old.remove(&b.id) {
             Some(o)
                 if o.start_utc == b.start_utc

@@ -1,0 +1,135 @@
+//! Moving and resizing blocks by hand (drag in the calendar): checked for
+//! overlaps, recorded in the event log, and kept across plan reloads.
+
+use super::agenda::BlockView;
+use super::Store;
+use crate::error::{CoreError, Result};
+use crate::schedule::tz::{parse_zone, resolve};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use rusqlite::{params, OptionalExtension};
+
+/// A move as front ends send it, checked here.
+pub struct MoveRequest {
+    pub date: NaiveDate,
+    pub start: NaiveTime,
+    pub minutes: Option<u32>,
+}
+
+impl MoveRequest {
+    pub fn parse(date: &str, start: &str, minutes: Option<i64>) -> Result<MoveRequest> {
+        let date = super::agenda::parse_date(date)?;
+        let start = NaiveTime::parse_from_str(start.trim(), "%H:%M")
+            .map_err(|_| CoreError::InvalidInput(format!("“{start}” is not a time; use HH:MM")))?;
+        let minutes = minutes
+            .map(|m| {
+                u32::try_from(m)
+                    .ok()
+                    .filter(|m| (1..=1440).contains(m))
+                    .ok_or_else(|| {
+                        CoreError::InvalidInput(format!(
+                            "a block lasts 1 to 1440 minutes (got {m})"
+                        ))
+                    })
+            })
+            .transpose()?;
+        Ok(MoveRequest {
+            date,
+            start,
+            minutes,
+        })
+    }
+}
+
+impl Store {
+    /// Put block `id` on `date` at `start` (local wall clock), lasting
+    /// `minutes` (default: unchanged). Refused with the reason when it would
+    /// overlap another block of the plan.
+    pub fn move_block(
+        &mut self,
+        id: &str,
+        date: NaiveDate,
+        start: NaiveTime,
+        minutes: Option<u32>,
+        now: DateTime<Utc>,
+    ) -> Result<BlockView> {
+        let tx = self.conn.transaction()?;
+        let row: Option<(String, String, u32, String, String, String)> = tx
+            .query_row(
+                "SELECT plan_id, tz, minutes, date, start_local, status FROM blocks WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let (plan, tz, old_minutes, old_date, old_start, status) =
+            row.ok_or_else(|| CoreError::NotFound(format!("no block `{id}`")))?;
+        if status == "moved" {
+            return Err(CoreError::Conflict(
+                "this block's time was re-planned into a catch-up block; it can't be moved".into(),
+            ));
+        }
+        let minutes = minutes.unwrap_or(old_minutes);
+        if minutes == 0 || minutes > 24 * 60 {
+            return Err(CoreError::InvalidInput(format!(
+                "a block lasts 1 to 1440 minutes (got {minutes})"
+            )));
+        }
+        let zone = parse_zone(&tz)
+            .ok_or_else(|| CoreError::Internal(format!("stored zone `{tz}` does not parse")))?;
+        let begin = resolve(zone, date.and_time(start));
+        let end = begin + Duration::minutes(i64::from(minutes));
+        let clash: Option<(String, String, String)> = tx
+            .query_row(
+                "SELECT title, start_local, end_local FROM blocks
+                 WHERE plan_id = ?1 AND id != ?2 AND status != 'moved' AND start_utc < ?4 AND end_utc > ?3
+                 ORDER BY start_utc LIMIT 1",
+                params![plan, id, begin.timestamp(), end.timestamp()],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        if let Some((title, a, b)) = clash {
+            return Err(CoreError::Conflict(format!(
+                "it would overlap “{title}” ({a}–{b}) on {date}"
+            )));
+        }
+        let week: Option<u32> = tx
+            .query_row("SELECT number FROM weeks WHERE plan_id = ?1 AND ?2 BETWEEN start_date AND end_date", params![plan, date.to_string()], |r| r.get(0))
+            .optional()?;
+        tx.execute(
+            "UPDATE blocks SET date = ?2, start_local = ?3, end_local = ?4, start_utc = ?5, end_utc = ?6, minutes = ?7,
+                               week = COALESCE(?8, week), pinned = 1 WHERE id = ?1",
+            params![
+                id,
+                date.to_string(),
+                begin.format("%H:%M").to_string(),
+                end.format("%H:%M").to_string(),
+                begin.timestamp(),
+                end.timestamp(),
+                minutes,
+                week
+            ],
+        )?;
+        // The ledger is keyed by block and kind: forget the old time's
+        // entries so the block reminds again at its new time.
+        tx.execute("DELETE FROM reminder_ledger WHERE subject = ?1", [id])?;
+        tx.execute(
+            "INSERT INTO block_events (block_id, plan_id, at, kind, detail) VALUES (?1, ?2, ?3, 'moved', ?4)",
+            params![
+                id,
+                plan,
+                now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                serde_json::json!({"from": format!("{old_date} {old_start}"), "to": format!("{date} {}", begin.format("%H:%M")), "minutes": minutes}).to_string()
+            ],
+        )?;
+        tx.commit()?;
+        self.block(id)
+    }
+}
