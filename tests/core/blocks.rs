@@ -139,3 +139,28 @@ fn one_off_blocks_are_added_unless_they_overlap() {
         8
     );
 }
+
+#[test]
+fn a_one_off_block_moved_away_does_not_block_the_next_id() {
+    let mut db = fresh();
+    load_shipped(&mut db, "senior-de-2025", "Europe/Berlin", None);
+    let first = NewBlock {
+        title: "Extra".into(),
+        date: date("2025-08-19"),
+        start: NaiveTime::from_hms_opt(19, 0, 0).unwrap(),
+        minutes: 30,
+        track: None,
+    };
+    let a = db.store.add_block(&first, now()).unwrap();
+    db.store
+        .move_block(
+            &a.id,
+            date("2025-08-20"),
+            NaiveTime::from_hms_opt(19, 0, 0).unwrap(),
+            None,
+            now(),
+        )
+        .unwrap();
+    let b = db.store.add_block(&first, now()).unwrap();
+    assert_ne!(a.id, b.id);
+}

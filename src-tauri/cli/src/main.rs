@@ -137,6 +137,16 @@ enum BlockCmd {
         #[arg(long)]
         track: Option<String>,
     },
+    /// Move (and optionally resize) a block; refused if it would overlap another.
+    Move {
+        id: String,
+        /// New local start, `YYYY-MM-DD HH:MM`.
+        #[arg(long)]
+        start: String,
+        /// New length in minutes (default: unchanged).
+        #[arg(long)]
+        minutes: Option<i64>,
+    },
     /// A block's history.
     Log { id: String },
 }
@@ -450,6 +460,16 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                         },
                         now,
                     )?
+                }
+                BlockCmd::Move { id, start, minutes } => {
+                    let (date, time) = start
+                        .replace('T', " ")
+                        .split_once(' ')
+                        .map(|(d, t)| (d.to_string(), t.to_string()))
+                        .unwrap_or_default();
+                    let m =
+                        studyplan_core::store::moves::MoveRequest::parse(&date, &time, minutes)?;
+                    store.move_block(&id, m.date, m.start, m.minutes, now)?
                 }
                 BlockCmd::Log { id } => {
                     let events = store.block_events(&id)?;

@@ -240,12 +240,15 @@ impl Store {
                 b.date
             )));
         }
+        // Ids keep the date a block was added for, even after it moves, so
+        // count by id prefix rather than by the current date.
+        let prefix = format!("{plan}:{}:x", b.date);
         let n: i64 = tx.query_row(
-            "SELECT COUNT(*) FROM blocks WHERE plan_id = ?1 AND date = ?2 AND origin = 'oneoff'",
-            params![plan, b.date.to_string()],
+            "SELECT COUNT(*) FROM blocks WHERE substr(id, 1, length(?1)) = ?1",
+            params![prefix],
             |r| r.get(0),
         )?;
-        let id = format!("{plan}:{}:x{}", b.date, n + 1);
+        let id = format!("{prefix}{}", n + 1);
         let week: Option<u32> = tx
             .query_row("SELECT number FROM weeks WHERE plan_id = ?1 AND ?2 BETWEEN start_date AND end_date", params![plan, b.date.to_string()], |r| r.get(0))
             .optional()?;
