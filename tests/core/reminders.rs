@@ -36,7 +36,7 @@ impl Notifier for Recorder {
             .lock()
             .unwrap()
             .as_ref()
-            .map(|c| studyplan_core::reminders::Clock::now(c))
+            .map(studyplan_core::reminders::Clock::now)
             .unwrap_or_else(Utc::now);
         self.sent.lock().unwrap().push((at, n.clone()));
         Ok(())

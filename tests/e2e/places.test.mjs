@@ -4,7 +4,8 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { Driver, freshHome, cli, saveShot } from "./harness.mjs";
+import { join } from "node:path";
+import { Driver, freshHome, cli, saveShot, ROOT } from "./harness.mjs";
 
 const home = freshHome();
 let driver;
@@ -122,6 +123,31 @@ test("bad input is refused by core and the error is shown in words", async () =>
     assert.match(await alert.text(), /Reminder lead time/);
     assert.equal(await s.execute(`return document.querySelector('[role="alert"]').dataset.kind`), "invalid_input");
     await saveShot(s, "settings-error.png");
+  } finally {
+    await s.delete();
+  }
+});
+
+test("a plan file that fails to load shows its problems with line and column", async () => {
+  const bad = join(ROOT, "tests", "fixtures", "bad-plans", "unknown-zone.toml");
+  const s = await driver.open();
+  try {
+    await (await s.find('[data-testid="nav-settings"]')).click();
+    const path = await s.waitFor(() => s.find('[data-testid="load-path"]'), "plan path input");
+    await path.type(bad);
+    await (await s.find('[data-testid="load-path-submit"]')).click();
+    const alert = await s.waitText(inPlace("settings", '[role="alert"]'), "unknown time zone");
+    const text = await alert.text();
+    assert.match(text, /unknown-zone\.toml:5:12: unknown time zone `Europe\/Berln`/);
+    assert.match(text, /IANA/, "the hint is shown too");
+    // The CLI reports the same position for the same file.
+    let cliErr = "";
+    try {
+      cli(home, ["validate", bad]);
+    } catch (e) {
+      cliErr = String(e.stderr);
+    }
+    assert.match(cliErr, /unknown-zone\.toml:5:12: unknown time zone `Europe\/Berln`/);
   } finally {
     await s.delete();
   }

@@ -72,11 +72,23 @@ pub struct NewBlock {
     pub track: Option<String>,
 }
 
+/// The plan week holding `date`, if the date is inside the plan.
+pub(crate) fn week_number(tx: &Transaction, plan: &str, date: NaiveDate) -> Result<Option<u32>> {
+    Ok(tx
+        .query_row(
+            "SELECT number FROM weeks WHERE plan_id = ?1 AND ?2 BETWEEN start_date AND end_date",
+            params![plan, date.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 fn stamp(now: DateTime<Utc>) -> String {
     now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-fn log(
+/// Append to the block event log (inside the caller's transaction).
+pub(crate) fn log(
     tx: &Transaction,
     block: &str,
     plan: &str,
@@ -249,9 +261,7 @@ impl Store {
             |r| r.get(0),
         )?;
         let id = format!("{prefix}{}", n + 1);
-        let week: Option<u32> = tx
-            .query_row("SELECT number FROM weeks WHERE plan_id = ?1 AND ?2 BETWEEN start_date AND end_date", params![plan, b.date.to_string()], |r| r.get(0))
-            .optional()?;
+        let week = week_number(&tx, &plan, b.date)?;
         tx.execute(
             "INSERT INTO blocks (id, plan_id, date, slot, start_local, end_local, tz, start_utc, end_utc, minutes, track, title, week, origin)
              VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'oneoff')",

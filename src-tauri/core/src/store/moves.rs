@@ -100,9 +100,7 @@ impl Store {
                 "it would overlap “{title}” ({a}–{b}) on {date}"
             )));
         }
-        let week: Option<u32> = tx
-            .query_row("SELECT number FROM weeks WHERE plan_id = ?1 AND ?2 BETWEEN start_date AND end_date", params![plan, date.to_string()], |r| r.get(0))
-            .optional()?;
+        let week = super::blocks::week_number(&tx, &plan, date)?;
         tx.execute(
             "UPDATE blocks SET date = ?2, start_local = ?3, end_local = ?4, start_utc = ?5, end_utc = ?6, minutes = ?7,
                                week = COALESCE(?8, week), pinned = 1 WHERE id = ?1",
@@ -120,14 +118,14 @@ impl Store {
         // The ledger is keyed by block and kind: forget the old time's
         // entries so the block reminds again at its new time.
         tx.execute("DELETE FROM reminder_ledger WHERE subject = ?1", [id])?;
-        tx.execute(
-            "INSERT INTO block_events (block_id, plan_id, at, kind, detail) VALUES (?1, ?2, ?3, 'moved', ?4)",
-            params![
-                id,
-                plan,
-                now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-                serde_json::json!({"from": format!("{old_date} {old_start}"), "to": format!("{date} {}", begin.format("%H:%M")), "minutes": minutes}).to_string()
-            ],
+        let to = format!("{date} {}", begin.format("%H:%M"));
+        super::blocks::log(
+            &tx,
+            id,
+            &plan,
+            now,
+            "moved",
+            serde_json::json!({"from": format!("{old_date} {old_start}"), "to": to, "minutes": minutes}),
         )?;
         tx.commit()?;
         self.block(id)

@@ -11,6 +11,7 @@
 //! the track that fell behind, and marks the missed blocks whose time was
 //! fully placed as `moved`; every change lands in the event log.
 
+use super::blocks::log;
 use super::Store;
 use crate::error::{CoreError, Result};
 use chrono::{DateTime, Utc};
@@ -244,7 +245,6 @@ impl Store {
         if view.proposals.is_empty() {
             return Ok(view);
         }
-        let stamp = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let tx = self.conn.transaction()?;
         for p in &view.proposals {
             let old: Option<(String, String)> = tx
@@ -264,10 +264,8 @@ impl Store {
                 "UPDATE blocks SET track = ?2, title = ?3 WHERE id = ?1",
                 params![p.block_id, p.track, format!("Catch-up: {}", p.track_name)],
             )?;
-            tx.execute(
-                "INSERT INTO block_events (block_id, plan_id, at, kind, detail) VALUES (?1, ?2, ?3, 'catch_up', ?4)",
-                params![p.block_id, view.plan_id, stamp, serde_json::json!({"from_track": old_track, "from_title": old_title, "to_track": p.track, "minutes": p.minutes}).to_string()],
-            )?;
+            let detail = serde_json::json!({"from_track": old_track, "from_title": old_title, "to_track": p.track, "minutes": p.minutes});
+            log(&tx, &p.block_id, &view.plan_id, now, "catch_up", detail)?;
         }
         // Missed blocks whose time was placed in full are now `moved`.
         for d in &view.debt {
@@ -282,9 +280,13 @@ impl Store {
             }
             for id in &d.blocks {
                 tx.execute("UPDATE blocks SET status = 'moved' WHERE id = ?1", [id])?;
-                tx.execute(
-                    "INSERT INTO block_events (block_id, plan_id, at, kind, detail) VALUES (?1, ?2, ?3, 'status', ?4)",
-                    params![id, view.plan_id, stamp, serde_json::json!({"to": "moved", "reason": "re-planned into catch-up"}).to_string()],
+                log(
+                    &tx,
+                    id,
+                    &view.plan_id,
+                    now,
+                    "status",
+                    serde_json::json!({"to": "moved", "reason": "re-planned into catch-up"}),
                 )?;
             }
         }
