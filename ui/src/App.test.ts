@@ -1,16 +1,20 @@
-// App shell: sidebar header from overview, places, hash routes, keyboard shortcuts and the `?` overlay.
+// App shell: sidebar header from overview, places, hash routes, keyboard shortcuts, the `?` overlay, reminder banners.
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { listen } from '@tauri-apps/api/event';
+import { tick } from 'svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
 import {
   appInfo,
+  blockReminder,
   checklists,
   dayBlocks,
   firstLoad,
   noPlanOverview,
   overview,
   plan,
+  progress,
   seniorPlan,
   settings,
   shippedPlans,
@@ -19,8 +23,31 @@ import {
 } from './test/fixtures';
 import { fails, mockCommands, never } from './test/ipc';
 
+vi.mock('@tauri-apps/api/event', () => ({ listen: vi.fn() }));
+
+/** Handlers the app registered with `listen`, by event name. */
+const listeners = new Map<string, (e: { event: string; id: number; payload: unknown }) => void>();
+
+beforeEach(() => {
+  listeners.clear();
+  vi.mocked(listen).mockImplementation(async (event, handler) => {
+    listeners.set(event, handler as never);
+    return () => listeners.delete(event);
+  });
+  // jsdom has no canvas: Portfolio's chart is skipped.
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+});
+
+/** What the Rust side does with `app.emit(event, payload)`. */
+async function emit(event: string, payload: unknown) {
+  await vi.waitFor(() => expect(listeners.has(event)).toBe(true));
+  listeners.get(event)!({ event, id: 1, payload });
+  await tick();
+}
+
 const all = {
   overview,
+  progress,
   agenda: dayBlocks,
   document_templates: templates,
   portfolio: checklists,
@@ -203,5 +230,59 @@ describe('App shell after midnight', () => {
     expect(screen.queryByText('Loading the plan…')).not.toBeInTheDocument();
     expect(await screen.findByText('Wed 20 Aug 2025')).toBeInTheDocument();
     expect(calls.filter((c) => c.cmd === 'overview')).toHaveLength(2);
+  });
+});
+
+describe('App shell and reminders', () => {
+  it('shows a reminder from the engine in a banner on any place; Snooze 10 goes to core', async () => {
+    const calls = mockCommands({ ...all, reminder_action: null });
+    render(App);
+    await screen.findByTestId('block-b1');
+    await emit('reminder-sent', blockReminder);
+    const banner = screen.getByTestId('reminder-banner');
+    expect(banner).toHaveAttribute('role', 'status');
+    expect(banner).toHaveTextContent('In 10 min: Spark joins lab');
+
+    await userEvent.click(screen.getByTestId('nav-portfolio'));
+    expect(screen.getByTestId('reminder-banner')).toBeInTheDocument();
+    await userEvent.click(within(screen.getByTestId('reminder-banner')).getByRole('button', { name: 'Snooze 10 minutes' }));
+    expect(calls.at(-1)).toEqual({ cmd: 'reminder_action', args: { key: 'b1|pre', action: 'snooze', minutes: 10 } });
+    expect(screen.queryByTestId('reminder-banner')).not.toBeInTheDocument();
+  });
+
+  it('Done goes to core; a failed delivery shows an alert with what to do', async () => {
+    const calls = mockCommands({ ...all, reminder_action: null });
+    render(App);
+    await emit('reminder-sent', blockReminder);
+    await userEvent.click(within(screen.getByTestId('reminder-banner')).getByRole('button', { name: 'Done' }));
+    expect(calls.at(-1)).toEqual({ cmd: 'reminder_action', args: { key: 'b1|pre', action: 'done' } });
+
+    await emit('reminder-failed', { key: 'b2|start', message: 'no notification server' });
+    const alert = screen.getByTestId('reminder-failed');
+    expect(alert).toHaveAttribute('role', 'alert');
+    expect(alert).toHaveTextContent('A reminder could not be shown: no notification server');
+    expect(alert).toHaveTextContent('Check that a notification service is running');
+  });
+
+  it('Esc with nothing focused dismisses the banner, but closes the shortcuts list first', async () => {
+    mockCommands(all);
+    render(App);
+    await screen.findByTestId('block-b1');
+    await emit('reminder-sent', blockReminder);
+    await userEvent.keyboard('?');
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByTestId('reminder-banner')).toBeInTheDocument();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByTestId('reminder-banner')).not.toBeInTheDocument();
+  });
+
+  it("gives Settings the active plan's tracks to mute", async () => {
+    mockCommands(all);
+    render(App);
+    await userEvent.click(await screen.findByTestId('nav-settings'));
+    expect(await screen.findByRole('checkbox', { name: 'Python DSA' })).toBeChecked();
+    expect(screen.getByTestId('mute-de')).toBeChecked();
   });
 });

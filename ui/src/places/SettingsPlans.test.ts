@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ErrorBody } from '../lib/bindings/ErrorBody';
 import type { LoadReport } from '../lib/bindings/LoadReport';
 import type { PlanSummary } from '../lib/bindings/PlanSummary';
-import { appInfo, firstLoad, plan, seniorPlan, settings, shippedPlans } from '../test/fixtures';
+import { appInfo, firstLoad, overview, plan, ready, seniorPlan, settings, shippedPlans } from '../test/fixtures';
 import { fails, mockCommands, type Answer, type Call } from '../test/ipc';
 import Settings from './Settings.svelte';
 
@@ -36,7 +36,7 @@ function core(loaded: PlanSummary[], extra: Record<string, Answer> = {}) {
 
 function renderSettings() {
   const onplanschange = vi.fn();
-  render(Settings, { onplanschange });
+  render(Settings, { overview: ready(overview), onplanschange });
   return onplanschange;
 }
 
@@ -174,7 +174,7 @@ describe('Settings → Plans: plan files', () => {
     };
     const onplanschange = vi.fn();
     core([plan], { plan_load: fails(invalid) });
-    render(Settings, { onplanschange });
+    render(Settings, { overview: ready(overview), onplanschange });
     await userEvent.type(await screen.findByTestId('load-path'), '/home/ada/plans/broken.toml');
     await userEvent.click(screen.getByTestId('load-path-submit'));
 

@@ -9,6 +9,8 @@ import type { PlanSummary } from '../lib/bindings/PlanSummary';
 import type { Settings } from '../lib/bindings/Settings';
 import type { ShippedPlan } from '../lib/bindings/ShippedPlan';
 import type { LoadReport } from '../lib/bindings/LoadReport';
+import type { Notification } from '../lib/bindings/Notification';
+import type { ProgressView } from '../lib/bindings/ProgressView';
 import type { Load } from '../lib/resource.svelte';
 
 export const plan: PlanSummary = {
@@ -119,6 +121,9 @@ export const settings: Settings = {
   quiet_hours_start: '22:00',
   quiet_hours_end: '07:00',
   close_to_tray: true,
+  muted_tracks: [],
+  reminders_paused_until: null,
+  start_at_login: false,
 };
 
 export const appInfo: AppInfo = {
@@ -179,4 +184,102 @@ export const firstLoad: LoadReport = {
   removed: 0,
   unchanged: 0,
   history_kept: 0,
+};
+
+/** Three weeks of the 9-week plan, week 3 (today's) half done; one goal core counts, one it doesn't. */
+export const progress: ProgressView = {
+  plan_id: 'de-9w',
+  week: 3,
+  weeks: [
+    {
+      number: 1,
+      title: 'Foundations',
+      start: '2025-08-04',
+      end: '2025-08-10',
+      tracks: [
+        { track: 'de', track_name: 'Data Engineering', planned: 600, done: 540 },
+        { track: 'dsa', track_name: 'Python DSA', planned: 300, done: 300 },
+      ],
+    },
+    {
+      number: 2,
+      title: 'Cloud storage',
+      start: '2025-08-11',
+      end: '2025-08-17',
+      tracks: [
+        { track: 'de', track_name: 'Data Engineering', planned: 600, done: 450 },
+        { track: 'dsa', track_name: 'Python DSA', planned: 300, done: 120 },
+      ],
+    },
+    {
+      number: 3,
+      title: 'Spark + Delta',
+      start: '2025-08-18',
+      end: '2025-08-24',
+      tracks: [
+        { track: 'de', track_name: 'Data Engineering', planned: 540, done: 90 },
+        { track: 'dsa', track_name: 'Python DSA', planned: 270, done: 45 },
+      ],
+    },
+  ],
+  goals: [
+    {
+      id: 'dsa-problems',
+      label: 'Python: 25–35 DSA problems/week',
+      track: 'dsa',
+      metric: 'problems',
+      min: 25,
+      max: 35,
+      per: 'week',
+      value: 5,
+    },
+    {
+      id: 'sql-perf-fix',
+      label: 'SQL: at least one performance fix documented',
+      track: 'dsa',
+      metric: 'performance-fixes',
+      min: 1,
+      max: null,
+      per: 'week',
+      value: null,
+    },
+    {
+      id: 'dea-practice',
+      label: 'Two full-length practice exams before the DEA exam',
+      track: null,
+      metric: 'practice-exams',
+      min: 2,
+      max: null,
+      per: 'plan',
+      value: null,
+    },
+  ],
+  streak_days: 2,
+  best_streak_days: 5,
+  milestones_ahead: [
+    {
+      title: 'Project 1 delivered',
+      kind: 'delivery',
+      start: '2025-08-24',
+      end: '2025-08-24',
+      note: null,
+    },
+    {
+      title: 'Databricks Data Engineer Associate',
+      kind: 'exam',
+      start: '2025-09-08',
+      end: '2025-09-21',
+      note: 'Sit around Week 4–5.',
+    },
+  ],
+};
+
+/** A block reminder as the engine sends it (with Snooze / Done). */
+export const blockReminder: Notification = {
+  key: 'b1|pre',
+  subject: 'b1',
+  kind: 'pre',
+  title: 'In 10 min: Spark joins lab',
+  body: '09:00–10:30 · Spark DataFrames, Delta Lake',
+  actions: true,
 };

@@ -1,0 +1,180 @@
+// Core's blocks, milestones and re-plan proposals as @event-calendar/core events, and what a drag,
+// resize or the Move… form sends back to core.
+import type { Calendar } from '@event-calendar/core';
+import type { BlockMove } from '../../api/calendar';
+import { toErrorBody } from '../../api/errors';
+import type { BlockView } from '../../bindings/BlockView';
+import type { ErrorBody } from '../../bindings/ErrorBody';
+import type { MilestoneView } from '../../bindings/MilestoneView';
+import type { Proposal } from '../../bindings/Proposal';
+import { addDays } from '../../dates';
+import { capitalise } from '../../format';
+import { trackColour } from '../../tracks';
+import { endDate, fromWallClock, inDateRange, wallClock, wallMinutesBetween, type DateRange } from './calendarDates';
+
+/** What each calendar event stands for (kept in the event's extendedProps). */
+export type BlockEvent = { kind: 'block'; block: BlockView; proposal: Proposal | null };
+export type MilestoneEvent = { kind: 'milestone'; milestone: MilestoneView; index: number };
+export type ProposalEvent = { kind: 'proposal'; proposal: Proposal };
+export type EventData = BlockEvent | MilestoneEvent | ProposalEvent;
+
+/** Event ids: blocks keep core's id; milestones and stand-alone proposals get prefixed ones. */
+export const milestoneEventId = (index: number) => `milestone:${index}`;
+export const proposalEventId = (blockId: string) => `proposal:${blockId}`;
+
+/** The data an event was made from, or null for events that are not ours (drag helpers). */
+export function eventData(event: { extendedProps: Record<string, unknown> }): EventData | null {
+  const data = event.extendedProps.data as EventData | undefined;
+  return data && typeof data === 'object' && 'kind' in data ? data : null;
+}
+
+/** The test id an event's element carries. */
+export function eventTestId(data: EventData): string {
+  switch (data.kind) {
+    case 'block':
+      return `cal-event-${data.block.id}`;
+    case 'milestone':
+      return `cal-milestone-${data.index}`;
+    case 'proposal':
+      return `cal-proposal-${data.proposal.block_id}`;
+  }
+}
+
+/** "Milestone", "Delivery", "Exam" (unknown kinds capitalised as they come). */
+export function milestoneKindLabel(kind: string): string {
+  return capitalise(kind);
+}
+
+/** A block placed by its wall-clock date and times; `moved` blocks can't be moved again (core refuses). */
+export function blockToEvent(block: BlockView, proposal: Proposal | null = null): Calendar.EventInput {
+  const colour = trackColour(block.track);
+  const movable = block.status !== 'moved';
+  const data: BlockEvent = { kind: 'block', block, proposal };
+  return {
+    id: block.id,
+    allDay: false,
+    start: wallClock(block.date, block.start),
+    end: wallClock(endDate(block.date, block.start, block.end), block.end),
+    title: block.title,
+    startEditable: movable,
+    durationEditable: movable,
+    classNames: ['sp-block', `sp-${block.status}`, ...(proposal ? ['sp-proposed'] : [])],
+    styles: [`--sp-track: ${colour}`],
+    extendedProps: { data },
+  };
+}
+
+/** An all-day item over its days (`end` is inclusive in core, exclusive in the calendar). */
+export function milestoneToEvent(milestone: MilestoneView, index: number): Calendar.EventInput {
+  const data: MilestoneEvent = { kind: 'milestone', milestone, index };
+  return {
+    id: milestoneEventId(index),
+    allDay: true,
+    start: wallClock(milestone.start),
+    end: wallClock(addDays(milestone.end < milestone.start ? milestone.start : milestone.end, 1)),
+    title: milestone.title,
+    editable: false,
+    startEditable: false,
+    durationEditable: false,
+    classNames: ['sp-milestone', `sp-milestone-${milestone.kind}`],
+    extendedProps: { data },
+  };
+}
+
+/** A proposal whose block is not among those shown: drawn on its own, dashed, not editable. */
+export function proposalToEvent(proposal: Proposal): Calendar.EventInput {
+  const data: ProposalEvent = { kind: 'proposal', proposal };
+  return {
+    id: proposalEventId(proposal.block_id),
+    allDay: false,
+    start: wallClock(proposal.date, proposal.start),
+    end: wallClock(endDate(proposal.date, proposal.start, proposal.end), proposal.end),
+    title: `Proposed: ${proposal.track_name}`,
+    editable: false,
+    startEditable: false,
+    durationEditable: false,
+    classNames: ['sp-proposal', 'sp-proposed'],
+    styles: [`--sp-track: ${trackColour(proposal.track)}`],
+    extendedProps: { data },
+  };
+}
+
+/**
+ * Everything the calendar shows for `range`: the blocks in it (each marked with the re-plan proposal
+ * for it, if any), the milestones, and proposals for blocks not loaded.
+ */
+export function buildEvents(
+  blocks: readonly BlockView[],
+  milestones: readonly MilestoneView[],
+  proposals: readonly Proposal[],
+  range: DateRange,
+): Calendar.EventInput[] {
+  const byBlock = new Map(proposals.map((p) => [p.block_id, p]));
+  const shown = blocks.filter((b) => inDateRange(b.date, range));
+  const ids = new Set(shown.map((b) => b.id));
+  return [
+    ...shown.map((b) => blockToEvent(b, byBlock.get(b.id) ?? null)),
+    ...milestones.map((m, i) => milestoneToEvent(m, i)),
+    ...proposals.filter((p) => !ids.has(p.block_id) && inDateRange(p.date, range)).map(proposalToEvent),
+  ];
+}
+
+/**
+ * The hour the time grid starts at: an hour before the first block shown, never later than 07:00
+ * (a plan starting at 08:00 gets a little room above it and 08:00–17:00 fits a 1280×800 window), as "HH:00".
+ */
+export function gridStart(blocks: readonly BlockView[]): string {
+  let hour = 8;
+  for (const b of blocks) {
+    const h = Number(b.start.slice(0, 2));
+    if (Number.isFinite(h) && h < hour) hour = h;
+  }
+  return `${String(Math.max(0, hour - 1)).padStart(2, '0')}:00`;
+}
+
+/** Replace one block (as core returned it) in a list. */
+export function replaceBlock(blocks: readonly BlockView[], updated: BlockView): BlockView[] {
+  return blocks.map((b) => (b.id === updated.id ? updated : b));
+}
+
+/**
+ * What `block_move` gets after a drag or resize, read from the event's new wall-clock start and end.
+ * A drag keeps the block's length; a resize sends the new one.
+ */
+export function moveFromEvent(
+  block: BlockView,
+  event: { start: Date; end: Date },
+  kind: 'drop' | 'resize',
+): BlockMove {
+  const start = fromWallClock(event.start);
+  const minutes = kind === 'resize' ? wallMinutesBetween(start, fromWallClock(event.end)) : block.minutes;
+  return { id: block.id, date: start.date, start: start.time, minutes };
+}
+
+export type MoveOutcome = { ok: true; block: BlockView } | { ok: false; error: ErrorBody; block: BlockView };
+
+/** The part of eventDrop / eventResize info this needs. */
+export type ChangeInfo = { event: { start: Date; end: Date; extendedProps: Record<string, unknown> }; revert: () => void };
+
+/**
+ * Send a drag or resize to core. On success the caller replaces the event with the returned block;
+ * on rejection the event snaps back (revert) and the caller shows core's message.
+ * Returns null (and reverts) for events that can't be moved.
+ */
+export async function applyEventChange(
+  info: ChangeInfo,
+  kind: 'drop' | 'resize',
+  move: (m: BlockMove) => Promise<BlockView>,
+): Promise<MoveOutcome | null> {
+  const data = eventData(info.event);
+  if (data?.kind !== 'block') {
+    info.revert();
+    return null;
+  }
+  try {
+    return { ok: true, block: await move(moveFromEvent(data.block, info.event, kind)) };
+  } catch (e) {
+    info.revert();
+    return { ok: false, error: toErrorBody(e), block: data.block };
+  }
+}
