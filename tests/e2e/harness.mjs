@@ -103,5 +103,11 @@ export async function saveShot(session, name) {
   });
   const png = await session.screenshot();
   writeFileSync(join(ARTIFACTS, name), png);
+  // `STUDYPLAN_SCREENSHOT_DIR=docs/screenshots` refreshes the README's pictures.
+  const extra = process.env.STUDYPLAN_SCREENSHOT_DIR;
+  if (extra) {
+    mkdirSync(resolve(ROOT, extra), { recursive: true });
+    writeFileSync(join(resolve(ROOT, extra), name), png);
+  }
   return png;
 }

@@ -40,7 +40,7 @@ test("each of the five places opens and shows the default plan's data", async ()
     await (await s.find('[data-testid="nav-calendar"]')).click();
     await s.waitFor(async () => (await s.findAll(inPlace("calendar"))).length === 1, "calendar place");
     await s.execute("location.hash = '#/calendar/2025-08-19'");
-    await s.waitText(inPlace("calendar", '[data-testid="day-2025-08-23"]'), "Mock");
+    await s.waitText(inPlace("calendar", '[data-testid^="cal-event-senior-de-2025:2025-08-23:"]'), "Mock");
     await saveShot(s, "calendar.png");
 
     // Documents: the plan's templates (ADR, project README, daily log).

@@ -36,6 +36,32 @@ export class Session {
     return this.cmd("POST", "/execute/sync", { script, args });
   }
 
+  /** Press on `el`, move by (dx, dy) pixels in small steps, release: a real mouse drag. */
+  async drag(el, dx, dy, steps = 8) {
+    const moves = [];
+    for (let i = 1; i <= steps; i++) {
+      moves.push({ type: "pointerMove", duration: 40, origin: "pointer", x: Math.round((dx * i) / steps) - Math.round((dx * (i - 1)) / steps), y: Math.round((dy * i) / steps) - Math.round((dy * (i - 1)) / steps) });
+    }
+    await this.cmd("POST", "/actions", {
+      actions: [
+        {
+          type: "pointer",
+          id: "mouse",
+          parameters: { pointerType: "mouse" },
+          actions: [
+            { type: "pointerMove", duration: 0, origin: { [ELEMENT]: el.id }, x: 0, y: 0 },
+            { type: "pointerDown", button: 0 },
+            { type: "pause", duration: 100 },
+            ...moves,
+            { type: "pause", duration: 100 },
+            { type: "pointerUp", button: 0 },
+          ],
+        },
+      ],
+    });
+    await this.cmd("DELETE", "/actions");
+  }
+
   async screenshot() {
     return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
   }
@@ -71,13 +97,17 @@ export class Session {
   }
 }
 
+export { ELEMENT };
+
 export class Element {
   constructor(session, id) {
     this.s = session;
     this.id = id;
   }
+  /** The element's rendered text (innerText). WebKitWebDriver's own text
+   *  call returns "" for the calendar's absolutely positioned events. */
   text() {
-    return this.s.cmd("GET", `/element/${this.id}/text`);
+    return this.s.execute("return arguments[0].innerText", [{ [ELEMENT]: this.id }]);
   }
   click() {
     return this.s.cmd("POST", `/element/${this.id}/click`, {});

@@ -163,7 +163,8 @@ describe('App shell', () => {
     await userEvent.keyboard('?');
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(dialog).toHaveTextContent('Go to Calendar');
-    expect(dialog).toHaveTextContent('Previous / next day (Today) or week (Calendar)');
+    expect(dialog).toHaveTextContent('Previous / next day (Today), or day / week / month (Calendar)');
+    expect(dialog).toHaveTextContent('Calendar: day, week or month view');
     for (const action of [
       'Select the next / previous block (Today)',
       'Mark the selected block done',

@@ -6,7 +6,8 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['d'], action: 'Go to Documents' },
   { keys: ['p'], action: 'Go to Portfolio' },
   { keys: [','], action: 'Go to Settings' },
-  { keys: ['←', '→'], action: 'Previous / next day (Today) or week (Calendar)' },
+  { keys: ['←', '→'], action: 'Previous / next day (Today), or day / week / month (Calendar)' },
+  { keys: ['1', '2', '3'], action: 'Calendar: day, week or month view' },
   { keys: ['j', 'k'], action: 'Select the next / previous block (Today)' },
   { keys: ['Space', 'x'], action: 'Mark the selected block done' },
   { keys: ['s'], action: 'Skip the selected block' },
@@ -14,7 +15,7 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['n'], action: 'Write a note and counters (Ctrl+Enter saves)' },
   { keys: ['u'], action: 'Undo: the selected block back to planned' },
   { keys: ['?'], action: 'Show or hide this list' },
-  { keys: ['Esc'], action: 'Close this list, or cancel the minutes or note being edited' },
+  { keys: ['Esc'], action: 'Close this list or a panel, cancel an edit, or dismiss a reminder banner' },
   { keys: ['Tab'], action: 'Move between buttons, links and fields' },
 ];
 

@@ -1,0 +1,84 @@
+// Time to render the calendar's week and month views in the real app, on the
+// reference plan and on a database of ~100,000 blocks. Run under Xvfb and a
+// D-Bus session with tauri-driver on PATH (scripts/bench-calendar.sh).
+// Prints Markdown. Times are from the navigation to the frame after every
+// event of the view is in the DOM (performance.now() in the page).
+
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Driver, freshHome, cli } from "../tests/e2e/harness.mjs";
+
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+
+function bigPlan(dir) {
+  // 520 weeks × 7 days × 28 half-hour blocks = 101,920 blocks.
+  let s = 'format = 1\nid = "big"\ntitle = "Big"\n[period]\nweeks = 520\n[[tracks]]\nid = "a"\nname = "Track A"\n[[tracks]]\nid = "b"\nname = "Track B"\n';
+  s += '[[day_templates]]\nid = "full"\nname = "Full"\nday_start = "06:00"\n';
+  for (let i = 0; i < 28; i++) s += `[[day_templates.blocks]]\ntrack = "${i % 2 ? "b" : "a"}"\ntitle = "Block ${i}"\nminutes = 30\n`;
+  s += "[schedule]\n" + ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => `${d} = "full"`).join("\n") + "\n";
+  const file = join(dir, "big.toml");
+  writeFileSync(file, s);
+  return file;
+}
+
+// In the page: navigate, then resolve when `min` events are rendered and a frame has passed.
+const MEASURE = `
+const [hash, view, min, done] = arguments;
+const t0 = performance.now();
+location.hash = hash;
+const viewBtn = () => document.querySelector('[data-testid="cal-view-' + view + '"]');
+let clicked = false;
+(function poll() {
+  const b = viewBtn();
+  if (b && !clicked) { b.click(); clicked = true; }
+  const n = document.querySelectorAll('[data-testid^="cal-event-"]').length;
+  if (clicked && n >= min) {
+    requestAnimationFrame(() => requestAnimationFrame(() => done({ ms: performance.now() - t0, n })));
+  } else if (performance.now() - t0 > 20000) {
+    done({ ms: -1, n });
+  } else {
+    requestAnimationFrame(poll);
+  }
+})();`;
+
+async function measure(home, date, view, min) {
+  const driver = await new Driver(home).start();
+  const results = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const s = await driver.open();
+      try {
+        await s.waitText('[data-testid="plan-title"]');
+        // Start from another place so the calendar mounts fresh.
+        await s.execute("location.hash = '#/documents'");
+        const r = await s.cmd("POST", "/execute/async", { script: MEASURE, args: [`#/calendar/${date}`, view, min] });
+        results.push(r);
+      } finally {
+        await s.delete();
+      }
+    }
+  } finally {
+    await driver.stop();
+  }
+  return results;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const rows = [];
+const ref = freshHome();
+cli(ref, ["plan", "load", "senior-de-2025", "--tz", "UTC"]);
+const big = freshHome();
+cli(big, ["plan", "load", bigPlan(big.dir), "--start", "2024-01-01", "--tz", "UTC"]);
+for (const [label, home, date] of [["reference plan (392 blocks)", ref, "2025-09-15"], ["~100k blocks (101,920)", big, "2025-09-15"]]) {
+  for (const [view, min] of [["week", label.startsWith("ref") ? 30 : 150], ["month", label.startsWith("ref") ? 60 : 200]]) {
+    const rs = await measure(home, date, view, min);
+    const ms = rs.map((r) => r.ms).filter((x) => x >= 0);
+    rows.push(`| ${label} | ${view} | ${median(ms).toFixed(0)} ms | ${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)} ms | ${rs[0].n} |`);
+  }
+}
+console.log(`Runs: ${RUNS} per row, each in a fresh app process.\n`);
+console.log("| database | view | median | range | events in view |");
+console.log("|---|---|---|---|---|");
+for (const r of rows) console.log(r);
