@@ -9,6 +9,7 @@ const COMMANDS: &[&str] = &[
     "plan_load",
     "plan_activate",
     "plan_remove",
+    "plan_choose_file",
     "block_status",
     "block_annotate",
     "agenda",

@@ -38,6 +38,7 @@ pub fn run() {
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
             None,
         ))
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(store))
         .setup(move |app| {
             let handles = reminders::start(app.handle(), db.clone());
@@ -70,6 +71,7 @@ pub fn run() {
             commands::plans::plan_load,
             commands::plans::plan_activate,
             commands::plans::plan_remove,
+            commands::plans::plan_choose_file,
             commands::agenda::agenda,
             commands::agenda::block_status,
             commands::agenda::block_annotate,

@@ -51,3 +51,19 @@ pub fn plan_activate(state: State<'_, AppState>, id: String) -> CmdResult<PlanSu
 pub fn plan_remove(state: State<'_, AppState>, id: String) -> CmdResult<()> {
     Ok(state.store()?.remove_plan(&id)?)
 }
+
+/// The desktop's file chooser for a plan file; None when cancelled. Runs in
+/// Rust so the window needs no file-system or dialog permission of its own.
+#[tauri::command(async)]
+pub fn plan_choose_file(app: tauri::AppHandle) -> CmdResult<Option<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Open a plan file")
+        .add_filter("Plan files", &["toml"])
+        .blocking_pick_file();
+    Ok(picked
+        .and_then(|p| p.into_path().ok())
+        .map(|p| p.display().to_string()))
+}

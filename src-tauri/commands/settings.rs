@@ -3,7 +3,9 @@
 use crate::error::CmdResult;
 use crate::state::AppState;
 use studyplan_core::store::settings::Settings;
-use tauri::State;
+use studyplan_core::CoreError;
+use tauri::{AppHandle, State};
+use tauri_plugin_autostart::ManagerExt;
 
 #[tauri::command(async)]
 pub fn settings_get(state: State<'_, AppState>) -> CmdResult<Settings> {
@@ -11,13 +13,27 @@ pub fn settings_get(state: State<'_, AppState>) -> CmdResult<Settings> {
 }
 
 /// Takes raw JSON so that a wrongly typed field comes back as core's typed
-/// `invalid_input` error rather than Tauri's untyped argument error.
+/// `invalid_input` error rather than Tauri's untyped argument error. Then
+/// makes the desktop's login items match `start_at_login`.
 #[tauri::command(async)]
 pub fn settings_update(
+    app: AppHandle,
     state: State<'_, AppState>,
     settings: serde_json::Value,
 ) -> CmdResult<Settings> {
-    Ok(state
+    let saved = state
         .store()?
-        .update_settings(&Settings::from_json(settings)?)?)
+        .update_settings(&Settings::from_json(settings)?)?;
+    let login = app.autolaunch();
+    let result = match (saved.start_at_login, login.is_enabled().unwrap_or(false)) {
+        (true, false) => login.enable(),
+        (false, true) => login.disable(),
+        _ => Ok(()),
+    };
+    result.map_err(|e| {
+        CoreError::Io(format!(
+            "settings saved, but starting at login could not be changed: {e}"
+        ))
+    })?;
+    Ok(saved)
 }

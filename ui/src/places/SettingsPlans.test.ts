@@ -143,12 +143,12 @@ describe('Settings → Plans: shipped plans', () => {
 });
 
 describe('Settings → Plans: plan files', () => {
-  it('says there is no file picker and loads the typed path', async () => {
+  it('offers the file chooser and loads a typed path', async () => {
     const calls = core([]);
     renderSettings();
     expect(await screen.findByRole('heading', { name: 'No plans loaded' })).toBeInTheDocument();
     expect(screen.getByLabelText('Plan file')).toHaveAccessibleDescription(
-      "There is no file picker yet: type or paste the file's full path.",
+      "Choose a .toml plan file, or type or paste its full path.",
     );
     await userEvent.type(screen.getByTestId('load-path'), '/home/ada/plans/mine.toml');
     await userEvent.type(screen.getByTestId('load-path-start'), '2025-09-01');
@@ -238,5 +238,26 @@ describe('Settings → Plans: loaded plans', () => {
     expect(alert).toHaveTextContent('Couldn\'t remove “Data Engineering in 9 Weeks”');
     expect(alert).toHaveTextContent('no plan `de-9w` is loaded');
     expect(onplanschange).not.toHaveBeenCalled();
+  });
+});
+
+describe('Settings → Plans: choosing a file', () => {
+  it('fills the path from the desktop file dialog and loads it', async () => {
+    const calls = core([plan], { plan_choose_file: '/home/ada/plans/chosen.toml' });
+    renderSettings();
+    await userEvent.click(await screen.findByTestId('load-path-choose'));
+    await vi.waitFor(() => expect(screen.getByTestId('load-path')).toHaveValue('/home/ada/plans/chosen.toml'));
+    await userEvent.click(screen.getByTestId('load-path-submit'));
+    await screen.findByTestId('load-report');
+    expect(calls.find((c) => c.cmd === 'plan_load')?.args.source).toBe('/home/ada/plans/chosen.toml');
+  });
+
+  it('keeps what was typed when the dialog is cancelled', async () => {
+    core([plan], { plan_choose_file: null });
+    renderSettings();
+    await userEvent.type(await screen.findByTestId('load-path'), '/typed.toml');
+    await userEvent.click(screen.getByTestId('load-path-choose'));
+    await vi.waitFor(() => expect(screen.getByTestId('load-path-choose')).toBeEnabled());
+    expect(screen.getByTestId('load-path')).toHaveValue('/typed.toml');
   });
 });

@@ -116,3 +116,19 @@ describe('Today', () => {
     expect(onnavigate).toHaveBeenLastCalledWith(null);
   });
 });
+
+describe('Today: next reminder', () => {
+  it('names the next reminder and its time when showing today', async () => {
+    mockCommands({ agenda: () => dayBlocks });
+    renderToday();
+    const line = await screen.findByTestId('next-reminder');
+    expect(line).toHaveTextContent('Next reminder: In 5 min: Spark joins lab at');
+  });
+
+  it('is not shown on another day', async () => {
+    mockCommands({ agenda: () => dayBlocks });
+    renderToday({ date: '2025-08-20' });
+    await screen.findByTestId('day-summary');
+    expect(screen.queryByTestId('next-reminder')).toBeNull();
+  });
+});

@@ -44,9 +44,17 @@ export const overview: Overview = {
     { id: 'de', name: 'Data Engineering' },
     { id: 'dsa', name: 'Python DSA' },
   ],
+  next_reminder: { title: 'In 5 min: Spark joins lab', date: '2025-08-19', time: '08:55' },
 };
 
-export const noPlanOverview: Overview = { today: '2025-08-19', plan: null, week: null, week_count: 0, tracks: [] };
+export const noPlanOverview: Overview = {
+  today: '2025-08-19',
+  plan: null,
+  week: null,
+  week_count: 0,
+  tracks: [],
+  next_reminder: null,
+};
 
 export function ready<T>(data: T): Load<T> {
   return { status: 'ready', data };

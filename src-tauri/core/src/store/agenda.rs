@@ -91,6 +91,16 @@ pub struct TrackInfo {
     pub name: String,
 }
 
+/// The next reminder the engine will send (Today shows it).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct UpcomingReminder {
+    pub title: String,
+    /// Local date and wall-clock time in the plan's zone.
+    pub date: String,
+    pub time: String,
+}
+
 /// What the sidebar and Today open with.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -103,6 +113,8 @@ pub struct Overview {
     pub week_count: u32,
     /// The active plan's tracks in plan order.
     pub tracks: Vec<TrackInfo>,
+    /// The next reminder due within two days, if any.
+    pub next_reminder: Option<UpcomingReminder>,
 }
 
 /// Longest range one agenda call may cover, so a typo can't ask for a century.
@@ -219,7 +231,23 @@ impl Store {
             }
             None => Vec::new(),
         };
+        let lead = i64::from(self.settings()?.reminder_lead_minutes);
+        let next_reminder = self
+            .reminders_pending(now.timestamp(), now.timestamp() + 2 * 86_400, lead)?
+            .into_iter()
+            .next()
+            .map(|d| {
+                let at = DateTime::<Utc>::from_timestamp(d.due_utc, 0)
+                    .unwrap_or(now)
+                    .with_timezone(&tz);
+                UpcomingReminder {
+                    title: d.title,
+                    date: at.format("%Y-%m-%d").to_string(),
+                    time: d.local_time,
+                }
+            });
         Ok(Overview {
+            next_reminder,
             tracks,
             today,
             plan,

@@ -27,3 +27,8 @@ export function activatePlan(id: string): Promise<PlanSummary> {
 export function removePlan(id: string): Promise<null> {
   return call<null>('plan_remove', { id });
 }
+
+/** The desktop's file chooser (opened by the app, not the page); null when cancelled. */
+export function choosePlanFile(): Promise<string | null> {
+  return call<string | null>('plan_choose_file');
+}
