@@ -91,7 +91,7 @@ describe('Calendar states', () => {
     await userEvent.click(screen.getByTestId('go-plan-start'));
     expect(onnavigate).toHaveBeenCalledWith('2025-08-04');
     // The (empty) grid stays, so the person can still move around.
-    expect(screen.getByTestId('cal-grid')).toBeInTheDocument();
+    expect(await screen.findByTestId('cal-grid')).toBeInTheDocument();
   });
 
   it('shows the blocks with their track names and status, and the milestones', async () => {

@@ -78,7 +78,8 @@ describe('Progress', () => {
     mockCommands({ progress });
     const { unmount } = renderProgress();
     const chart = await screen.findByTestId('progress-chart');
-    expect(charts).toHaveLength(1);
+    // Chart.js is imported on first use.
+    await vi.waitFor(() => expect(charts).toHaveLength(1));
     const drawn = charts[0]!;
     expect(drawn.canvas).toBe(chart.querySelector('canvas'));
     const expected = buildChartConfig(progress);
