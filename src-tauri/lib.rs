@@ -43,10 +43,15 @@ pub fn run() {
         .setup(move |app| {
             let handles = reminders::start(app.handle(), db.clone());
             app.manage(handles);
-            if let Err(e) = tray::install(app.handle()) {
-                eprintln!("studyplan: no tray icon ({e}); closing the window will quit");
-            }
             Ok(())
+        })
+        // The tray is set up once the page has loaded, and only where a tray
+        // host runs: without one, creating it blocks the main thread for most
+        // of a second and shows nothing.
+        .on_page_load(|webview, payload| {
+            if payload.event() == tauri::webview::PageLoadEvent::Finished {
+                tray::install_when_hosted(webview.app_handle().clone());
+            }
         })
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {

@@ -52,6 +52,45 @@ fn menu(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
     )
 }
 
+/// Whether a StatusNotifier host (the desktop's tray) is on the session bus.
+fn tray_host_running() -> bool {
+    let Ok(conn) = dbus::blocking::Connection::new_session() else {
+        return false;
+    };
+    let proxy = conn.with_proxy(
+        "org.freedesktop.DBus",
+        "/org/freedesktop/DBus",
+        std::time::Duration::from_millis(500),
+    );
+    let owned: Result<(bool,), _> = proxy.method_call(
+        "org.freedesktop.DBus",
+        "NameHasOwner",
+        ("org.kde.StatusNotifierWatcher",),
+    );
+    owned.map(|(b,)| b).unwrap_or(false)
+}
+
+/// Check for a tray host off the main thread, then create the tray on it.
+pub fn install_when_hosted(app: AppHandle) {
+    if app.tray_by_id(TRAY_ID).is_some() {
+        return;
+    }
+    std::thread::spawn(move || {
+        if !tray_host_running() {
+            eprintln!("studyplan: no system tray on this desktop; closing the window will quit");
+            return;
+        }
+        let handle = app.clone();
+        let _ = app.run_on_main_thread(move || {
+            if handle.tray_by_id(TRAY_ID).is_none() {
+                if let Err(e) = install(&handle) {
+                    eprintln!("studyplan: no tray icon ({e}); closing the window will quit");
+                }
+            }
+        });
+    });
+}
+
 pub fn install(app: &AppHandle) -> tauri::Result<()> {
     let mut builder = TrayIconBuilder::with_id(TRAY_ID)
         .menu(&menu(app)?)
