@@ -14,3 +14,7 @@ afterEach(() => {
   resetTrackColours();
   history.replaceState(null, '', '#');
 });
+
+// The app loads the calendar grid on first use; load it once here so tests
+// don't race the on-demand compile of that chunk on a busy machine.
+await import('../lib/components/calendar/CalendarGrid.svelte');
