@@ -375,3 +375,26 @@ async fn two_engines_on_one_database_send_each_reminder_once() {
         "{titles:?}"
     );
 }
+
+#[tokio::test]
+async fn the_engine_sleeps_until_the_next_due_reminder_and_never_longer_than_30_s() {
+    // 07:54:59.600: the pre-alert is due at 07:55:00, 400 ms away.
+    let rig = Rig::new(
+        "Europe/Berlin",
+        None,
+        berlin(2025, 8, 19, 7, 54, 59) + Duration::milliseconds(600),
+    );
+    let mut e = rig.engine();
+    let r = e.tick().await.unwrap();
+    assert_eq!(e.sleep_for(&r), std::time::Duration::from_millis(400));
+    // Inside the due second already (the tick ran late): wake at once, don't wrap around.
+    rig.clock
+        .set(berlin(2025, 8, 19, 7, 55, 0) + Duration::milliseconds(300));
+    assert_eq!(e.sleep_for(&r), std::time::Duration::from_millis(50));
+    // Nothing due for a long while: the 30 s cap keeps it right after a suspend.
+    let far = studyplan_core::reminders::TickReport {
+        next_due: Some(berlin(2025, 8, 19, 9, 0, 0).timestamp()),
+        ..Default::default()
+    };
+    assert_eq!(e.sleep_for(&far), std::time::Duration::from_secs(30));
+}

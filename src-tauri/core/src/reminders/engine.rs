@@ -262,14 +262,10 @@ impl<C: Clock> Engine<C> {
     /// How long to sleep after a tick: until the next due reminder, at most `max_sleep`.
     pub fn sleep_for(&self, report: &TickReport) -> StdDuration {
         let now = self.clock.now();
+        // In milliseconds: a due second that has already begun means "now".
         let until = report
             .next_due
-            .map(|d| {
-                StdDuration::from_millis(
-                    ((d - now.timestamp()).max(0) as u64) * 1000
-                        - u64::from(now.timestamp_subsec_millis()).min(999),
-                )
-            })
+            .map(|d| StdDuration::from_millis((d * 1000 - now.timestamp_millis()).max(0) as u64))
             .unwrap_or(self.config.max_sleep);
         until.clamp(StdDuration::from_millis(50), self.config.max_sleep)
     }
