@@ -204,12 +204,16 @@ fn main() -> ExitCode {
     }
 }
 
+/// `--db` / `STUDYPLAN_DB`, else the app's database in the user data dir.
+fn db_path(db: &Option<PathBuf>) -> Result<PathBuf, CoreError> {
+    match db {
+        Some(p) => Ok(p.clone()),
+        None => studyplan_core::store::default_db_path(),
+    }
+}
+
 fn open(db: &Option<PathBuf>) -> Result<Store, CoreError> {
-    let path = match db {
-        Some(p) => p.clone(),
-        None => studyplan_core::store::default_db_path()?,
-    };
-    Store::open(&path)
+    Store::open(&db_path(db)?)
 }
 
 fn opt_date(s: &Option<String>) -> Result<Option<NaiveDate>, CoreError> {
@@ -359,11 +363,8 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Remind { once, r#for } => {
-            let path = match &cli.db {
-                Some(p) => p.clone(),
-                None => studyplan_core::store::default_db_path()?,
-            };
-            drop(open(&cli.db)?); // create and migrate before the engine starts
+            let path = db_path(&cli.db)?;
+            drop(Store::open(&path)?); // create and migrate before the engine starts
             remind::run(path, once, r#for, cli.json)?;
             Ok(ExitCode::SUCCESS)
         }
