@@ -71,9 +71,18 @@ export class Driver {
   }
 
   async open(hash = "") {
-    const s = await Session.create(`http://127.0.0.1:${this.port}`, {
-      "tauri:options": { application: APP },
-    });
+    // A restart must not meet the previous app still shutting down: the app
+    // is single-instance, so a second process would hand over and exit.
+    await appGone();
+    let s;
+    try {
+      s = await Session.create(`http://127.0.0.1:${this.port}`, { "tauri:options": { application: APP } });
+    } catch (e) {
+      // One retry for a driver that was still tearing down the last session.
+      await new Promise((r) => setTimeout(r, 1000));
+      await appGone();
+      s = await Session.create(`http://127.0.0.1:${this.port}`, { "tauri:options": { application: APP } });
+    }
     if (hash) {
       await s.execute(`location.hash = arguments[0];`, [hash]);
     }
@@ -85,6 +94,18 @@ export class Driver {
       this.proc.kill("SIGTERM");
       await new Promise((r) => (this.proc.exitCode !== null ? r() : this.proc.once("exit", r)));
     }
+  }
+}
+
+/** Wait (up to 10 s) until no process runs the app binary. */
+async function appGone() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      execFileSync("pgrep", ["-f", "-x", `${APP}( .*)?`], { stdio: "ignore" });
+    } catch {
+      return; // pgrep exits 1: none left
+    }
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
