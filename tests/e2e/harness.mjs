@@ -83,6 +83,8 @@ export class Driver {
       await appGone();
       s = await Session.create(`http://127.0.0.1:${this.port}`, { "tauri:options": { application: APP } });
     }
+    // The page paints a static frame before the app mounts: wait for the app.
+    await s.waitFor(async () => (await s.findAll('[data-testid="nav-today"]')).length > 0, "the app to mount", 20000);
     if (hash) {
       await s.execute(`location.hash = arguments[0];`, [hash]);
     }
