@@ -24,6 +24,20 @@ const COMMANDS: &[&str] = &[
     "progress",
     "replan",
     "replan_accept",
+    "documents_list",
+    "document_open",
+    "document_preview",
+    "document_save",
+    "document_draft",
+    "document_draft_discard",
+    "adr_new",
+    "adr_status",
+    "adr_link",
+    "readme_new",
+    "daily_log_open",
+    "docs_workspace_set",
+    "docs_workspace_choose",
+    "open_external",
 ];
 
 fn main() {

@@ -39,6 +39,8 @@ pub fn run() {
             None,
         ))
         .plugin(tauri_plugin_dialog::init())
+        // Rust-side only (open_external); the window gets none of its permissions.
+        .plugin(tauri_plugin_opener::init())
         .manage(AppState::new(store))
         .setup(move |app| {
             let handles = reminders::start(app.handle(), db.clone());
@@ -90,6 +92,20 @@ pub fn run() {
             commands::portfolio::portfolio,
             commands::portfolio::checklist_set,
             commands::documents::document_templates,
+            commands::documents::documents_list,
+            commands::documents::document_open,
+            commands::documents::document_preview,
+            commands::documents::document_save,
+            commands::documents::document_draft,
+            commands::documents::document_draft_discard,
+            commands::documents::adr_new,
+            commands::documents::adr_status,
+            commands::documents::adr_link,
+            commands::documents::readme_new,
+            commands::documents::daily_log_open,
+            commands::documents::docs_workspace_set,
+            commands::documents::docs_workspace_choose,
+            commands::documents::open_external,
             commands::reminders::reminder_action,
         ])
         .build(tauri::generate_context!())

@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod docs;
 mod ics;
 
 pub(crate) fn studyplan(db: &Path, args: &[&str]) -> Output {

@@ -3,6 +3,7 @@
 
 mod blocks;
 mod calendar;
+mod documents;
 mod reference_plan;
 mod reminders;
 mod replan;

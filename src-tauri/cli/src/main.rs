@@ -4,6 +4,7 @@
 //! shapes as the app's IPC types) and errors are `{kind, message,
 //! diagnostics}` objects on stderr with `--json`, plain text otherwise.
 
+mod docs;
 mod output;
 mod remind;
 
@@ -87,6 +88,26 @@ enum Cmd {
     Block {
         #[command(subcommand)]
         cmd: BlockCmd,
+    },
+    /// Architecture decision records (adr-tools' format).
+    Adr {
+        #[command(subcommand)]
+        cmd: docs::AdrCmd,
+    },
+    /// Project READMEs: create from the plan's outline, check completeness.
+    Readme {
+        #[command(subcommand)]
+        cmd: docs::ReadmeCmd,
+    },
+    /// Open (create if missing) the daily study log and print its path.
+    Log {
+        /// The day, YYYY-MM-DD (default: today).
+        date: Option<String>,
+    },
+    /// The documents folder, list and preview rendering.
+    Docs {
+        #[command(subcommand)]
+        cmd: docs::DocsCmd,
     },
 }
 
@@ -222,6 +243,10 @@ fn opt_date(s: &Option<String>) -> Result<Option<NaiveDate>, CoreError> {
 
 fn run(cli: Cli) -> Result<ExitCode, CoreError> {
     match cli.cmd {
+        Cmd::Adr { cmd } => docs::adr(&cli.db, cli.json, cmd),
+        Cmd::Readme { cmd } => docs::readme(&cli.db, cli.json, cmd),
+        Cmd::Log { date } => docs::log(&cli.db, cli.json, date),
+        Cmd::Docs { cmd } => docs::docs(&cli.db, cli.json, cmd),
         Cmd::Validate { files } => {
             let mut failed = false;
             for f in &files {

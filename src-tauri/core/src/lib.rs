@@ -2,6 +2,7 @@
 //!
 //! Front ends (the Tauri shell, the `studyplan` CLI) call into [`store::Store`]
 //! and render what it returns; they hold no rules of their own.
+pub mod documents;
 pub mod error;
 pub mod ics;
 pub mod plan;

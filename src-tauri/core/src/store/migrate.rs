@@ -19,6 +19,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_reminders",
         include_str!("../../migrations/0003_reminders.sql"),
     ),
+    (
+        "0004_documents",
+        include_str!("../../migrations/0004_documents.sql"),
+    ),
 ];
 
 pub fn latest() -> u32 {

@@ -67,6 +67,20 @@ impl Store {
         Ok(Store { conn, path })
     }
 
+    /// The connection, for domain modules that read (documents, ...).
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// A write transaction that takes the database's write lock at once
+    /// (`BEGIN IMMEDIATE`), for changes that read before they write: no
+    /// other writer can slip in between the read and the write.
+    pub(crate) fn immediate(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }

@@ -1,0 +1,324 @@
+//! ADR operations over the workspace: new (optionally superseding), status
+//! changes, typed links, the table of contents. The file format and
+//! numbering rules are in [`super::adr`]; this module reads the folder,
+//! writes files atomically and keeps the index (status dates) in step.
+
+use super::adr::{self, AdrFile};
+use super::index::{self, IndexRow};
+use super::templates::{self, TemplateKind};
+use super::workspace::Context;
+use super::{context, create, files, list, DocKind, DocumentEntry};
+use crate::error::{CoreError, Result};
+use crate::store::Store;
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+/// The ADR fields used when the plan has no ADR template: adr-tools' own.
+pub const DEFAULT_FIELDS: [&str; 3] = ["Context", "Decision", "Consequences"];
+
+/// The longest title accepted, in characters.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+fn adr_fields(ctx: &Context) -> (Option<String>, Vec<String>) {
+    match ctx.plan.documents.iter().find(|d| d.kind == "adr") {
+        Some(d) => (Some(d.id.value.clone()), d.fields.clone()),
+        None => (None, DEFAULT_FIELDS.map(String::from).to_vec()),
+    }
+}
+
+/// The one file that is ADR `number`.
+fn find(ctx: &Context, number: u32) -> Result<(AdrFile, PathBuf)> {
+    let all: Vec<AdrFile> = adr::scan(&ctx.adr_dir)?
+        .into_iter()
+        .filter(|a| a.number == number)
+        .collect();
+    match all.as_slice() {
+        [] => Err(CoreError::NotFound(format!(
+            "there is no ADR {number} in {}",
+            ctx.adr_dir.display()
+        ))),
+        [one] => {
+            if let Some(p) = &one.problem {
+                return Err(CoreError::InvalidInput(format!(
+                    "ADR {number} ({}) cannot be changed: {p}",
+                    one.file_name
+                )));
+            }
+            Ok((one.clone(), ctx.adr_dir.join(&one.file_name)))
+        }
+        many => Err(CoreError::Conflict(format!(
+            "ADR {number} is {} files ({}); renumber one before linking to it",
+            many.len(),
+            many.iter()
+                .map(|a| a.file_name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+fn check_title(title: &str) -> Result<String> {
+    let t = title.trim();
+    if t.contains(['\n', '\r']) {
+        return Err(CoreError::InvalidInput("an ADR title is one line".into()));
+    }
+    if t.chars().count() > MAX_TITLE_CHARS {
+        return Err(CoreError::InvalidInput(format!(
+            "the title is {} characters; keep it under {MAX_TITLE_CHARS}",
+            t.chars().count()
+        )));
+    }
+    adr::slug(t)?;
+    Ok(t.to_string())
+}
+
+fn entry(store: &mut Store, today: NaiveDate, rel: &str) -> Result<DocumentEntry> {
+    list(store, today)?
+        .entries
+        .into_iter()
+        .find(|e| e.path == rel)
+        .ok_or_else(|| CoreError::Internal(format!("{rel} was written but is not listed")))
+}
+
+/// Rewrite an existing ADR with `f`, refusing if it changed since `read`.
+fn rewrite(path: &Path, f: impl FnOnce(&str) -> Result<String>) -> Result<String> {
+    let cur = files::read(path)?
+        .ok_or_else(|| CoreError::NotFound(format!("{} disappeared", path.display())))?;
+    let new = f(&cur.text)?;
+    files::write_atomic(path, &new)?;
+    Ok(new)
+}
+
+/// Create ADR `next` titled `title` with `status` (default Proposed; only
+/// Proposed or Accepted for a new record), superseding ADR `supersedes`
+/// if given: the new file gets `Supersedes [N. ...]`, the old one
+/// `Superseded by [M. ...]` and loses its status words (adr-tools' `-s`).
+pub fn new_adr(
+    store: &mut Store,
+    title: &str,
+    status: Option<&str>,
+    supersedes: Option<u32>,
+    today: NaiveDate,
+) -> Result<DocumentEntry> {
+    let ctx = context(store)?;
+    let title = check_title(title)?;
+    let status = match status.map(str::trim).filter(|s| !s.is_empty()) {
+        None => "Proposed".to_string(),
+        Some(s) if s.eq_ignore_ascii_case("proposed") => "Proposed".into(),
+        Some(s) if s.eq_ignore_ascii_case("accepted") => "Accepted".into(),
+        Some(s) => {
+            return Err(CoreError::InvalidInput(format!(
+                "a new ADR starts Proposed or Accepted, not `{s}`"
+            )))
+        }
+    };
+    let old = match supersedes {
+        Some(n) => {
+            let (a, p) = find(&ctx, n)?;
+            if a.status
+                .as_deref()
+                .map(|s| s.eq_ignore_ascii_case("superseded"))
+                == Some(true)
+            {
+                return Err(CoreError::Conflict(format!(
+                    "ADR {n} is already superseded; supersede the ADR that replaced it"
+                )));
+            }
+            Some((a, p))
+        }
+        None => None,
+    };
+    std::fs::create_dir_all(&ctx.adr_dir)
+        .map_err(|e| CoreError::io("cannot create the ADR folder", &ctx.adr_dir, e))?;
+    let number = adr::next_number(&ctx.adr_dir)?;
+    let name = adr::file_name(number, &title)?;
+    let abs = ctx.adr_dir.join(&name);
+    let (template, fields) = adr_fields(&ctx);
+    let mut text = templates::render(
+        TemplateKind::Adr,
+        &ctx.workspace,
+        minijinja::context! {
+            number, title => &title, date => today.to_string(), status => &status, fields,
+        },
+    )?;
+    if let Some((old, _)) = &old {
+        let old_text = files::read(&ctx.adr_dir.join(&old.file_name))?
+            .map(|f| f.text)
+            .unwrap_or_default();
+        text = adr::add_link(
+            &text,
+            "Supersedes",
+            &adr::heading_of(&old_text),
+            &old.file_name,
+        )?;
+    }
+    let rel = create(
+        store,
+        &ctx,
+        &abs,
+        &text,
+        IndexRow {
+            kind: DocKind::Adr.as_str().into(),
+            template,
+            ..Default::default()
+        },
+    )?;
+    let tx = store.immediate()?;
+    index::record_status(&tx, &ctx.plan_id, &rel, &status, &today.to_string())?;
+    tx.commit()?;
+    if let Some((_, old_path)) = old {
+        let heading = adr::heading_of(&text);
+        let new_old = rewrite(&old_path, |t| {
+            adr::set_status(&adr::add_link(t, "Superseded by", &heading, &name)?, None)
+        })?;
+        let old_rel = ctx.relative(&old_path);
+        let tx = store.immediate()?;
+        index::put(
+            &tx,
+            &ctx.plan_id,
+            &old_rel,
+            &IndexRow {
+                kind: DocKind::Adr.as_str().into(),
+                hash: files::hash(new_old.as_bytes()),
+                ..Default::default()
+            },
+        )?;
+        index::record_status(
+            &tx,
+            &ctx.plan_id,
+            &old_rel,
+            "Superseded",
+            &today.to_string(),
+        )?;
+        tx.commit()?;
+    }
+    entry(store, today, &rel)
+}
+
+/// Move ADR `number` to `status` along the lifecycle (see
+/// [`adr::check_transition`]); the date is kept in the index.
+pub fn set_status(
+    store: &mut Store,
+    number: u32,
+    status: &str,
+    today: NaiveDate,
+) -> Result<DocumentEntry> {
+    let ctx = context(store)?;
+    let (a, path) = find(&ctx, number)?;
+    adr::check_transition(a.status.as_deref(), status.trim())?;
+    let canonical = adr::STATUSES
+        .iter()
+        .find(|s| s.eq_ignore_ascii_case(status.trim()))
+        .copied()
+        .unwrap_or(status);
+    let new = rewrite(&path, |t| adr::set_status(t, Some(canonical)))?;
+    let rel = ctx.relative(&path);
+    let tx = store.immediate()?;
+    index::put(
+        &tx,
+        &ctx.plan_id,
+        &rel,
+        &IndexRow {
+            kind: DocKind::Adr.as_str().into(),
+            hash: files::hash(new.as_bytes()),
+            ..Default::default()
+        },
+    )?;
+    index::record_status(&tx, &ctx.plan_id, &rel, canonical, &today.to_string())?;
+    tx.commit()?;
+    entry(store, today, &rel)
+}
+
+/// Link ADR `source` to `target` with `kind` (e.g. "Amends") and write the
+/// reverse link (`reverse`, or the known pair such as "Amended by") in the
+/// target, as `adr link` does. A "Supersedes" link also supersedes the
+/// target (its status words go). Returns both entries, source first.
+pub fn link(
+    store: &mut Store,
+    source: u32,
+    kind: &str,
+    target: u32,
+    reverse: Option<&str>,
+    today: NaiveDate,
+) -> Result<Vec<DocumentEntry>> {
+    let ctx = context(store)?;
+    let kind = kind.trim();
+    if kind.is_empty() || kind.contains(['[', ']', '(', ')', '\n']) {
+        return Err(CoreError::InvalidInput(format!(
+            "`{kind}` is not a link type; use words such as Amends, Clarifies, Extends"
+        )));
+    }
+    if source == target {
+        return Err(CoreError::InvalidInput(
+            "an ADR cannot link to itself".into(),
+        ));
+    }
+    let reverse = match reverse.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(r) => r.to_string(),
+        None => adr::reverse_kind(kind).ok_or_else(|| {
+            CoreError::InvalidInput(format!(
+                "studyplan does not know the reverse of `{kind}`; give it (e.g. --reverse \"{kind} by\")"
+            ))
+        })?,
+    };
+    let (_, src_path) = find(&ctx, source)?;
+    let (_, dst_path) = find(&ctx, target)?;
+    let name = |p: &PathBuf| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let heading = |p: &PathBuf| -> Result<String> {
+        Ok(adr::heading_of(
+            &files::read(p)?.map(|f| f.text).unwrap_or_default(),
+        ))
+    };
+    let (src_heading, dst_heading) = (heading(&src_path)?, heading(&dst_path)?);
+    let supersedes = adr::canonical_kind(kind) == "supersedes";
+    let new_src = rewrite(&src_path, |t| {
+        adr::add_link(t, kind, &dst_heading, &name(&dst_path))
+    })?;
+    let new_dst = rewrite(&dst_path, |t| {
+        let t = adr::add_link(t, &reverse, &src_heading, &name(&src_path))?;
+        if supersedes {
+            adr::set_status(&t, None)
+        } else {
+            Ok(t)
+        }
+    })?;
+    let tx = store.immediate()?;
+    for (p, text) in [(&src_path, &new_src), (&dst_path, &new_dst)] {
+        index::put(
+            &tx,
+            &ctx.plan_id,
+            &ctx.relative(p),
+            &IndexRow {
+                kind: DocKind::Adr.as_str().into(),
+                hash: files::hash(text.as_bytes()),
+                ..Default::default()
+            },
+        )?;
+    }
+    if supersedes {
+        index::record_status(
+            &tx,
+            &ctx.plan_id,
+            &ctx.relative(&dst_path),
+            "Superseded",
+            &today.to_string(),
+        )?;
+    }
+    tx.commit()?;
+    let all = list(store, today)?.entries;
+    let pick = |p: &PathBuf| all.iter().find(|e| e.path == ctx.relative(p)).cloned();
+    Ok([pick(&src_path), pick(&dst_path)]
+        .into_iter()
+        .flatten()
+        .collect())
+}
+
+/// `adr generate toc` for the active plan's ADR folder.
+pub fn toc(store: &Store) -> Result<String> {
+    adr::toc(&context(store)?.adr_dir)
+}
