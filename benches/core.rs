@@ -43,6 +43,36 @@ fn big_store(dir: &std::path::Path) -> Store {
     store
 }
 
+/// About `bytes` of realistic Markdown: headings, paragraphs with inline
+/// markup and links, lists, task lists, a table, code blocks and a little
+/// raw HTML for the sanitizer to work on.
+fn markdown_doc(bytes: usize, raw_html: bool) -> String {
+    let mut s = String::with_capacity(bytes + 4096);
+    let mut i = 0;
+    while s.len() < bytes {
+        let _ = write!(
+            s,
+            "## Section {i}: ingestion and quality gates\n\n\
+             The **bronze** layer lands raw events; *silver* applies schema checks and \
+             [dbt tests](https://docs.getdbt.com/docs/build/data-tests) before `MERGE` into gold. \
+             See [ADR {i}](doc/adr/{i:04}-decision.md) and the {} note.\n\n\
+             - [x] idempotent writes (run {i})\n- [ ] backfill for 30 days\n- retries with backoff\n\n\
+             | metric | p50 | p95 |\n|---|---|---|\n| latency ms | {} | {} |\n| rows | {} | {} |\n\n\
+             ```sql\nSELECT user_id, count(*) FROM events WHERE day = '2025-08-{:02}' GROUP BY 1;\n```\n\n\
+             > Tradeoff: fewer small files vs fresher data.{}\n\n",
+            if raw_html { "<kbd>Ctrl</kbd>+<kbd>S</kbd>" } else { "`Ctrl+S`" },
+            i * 3,
+            i * 7,
+            i * 11,
+            i * 13,
+            i % 28 + 1,
+            if raw_html { format!("<span title=\"t{i}\">¹</span>") } else { String::new() },
+        );
+        i += 1;
+    }
+    s
+}
+
 fn benches(c: &mut Criterion) {
     let (name, text) = shipped::get(shipped::DEFAULT_PLAN).unwrap();
     let opts = LoadOptions {
@@ -84,6 +114,38 @@ fn benches(c: &mut Criterion) {
     c.bench_function("agenda for one month, 100k-block database", |b| {
         b.iter(|| store.agenda(from, to).unwrap())
     });
+
+    let opts = pulldown_cmark::Options::ENABLE_TABLES
+        | pulldown_cmark::Options::ENABLE_TASKLISTS
+        | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
+        | pulldown_cmark::Options::ENABLE_FOOTNOTES;
+    let plain_render = |doc: &str| {
+        let mut out = String::with_capacity(doc.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut out, pulldown_cmark::Parser::new_ext(doc, opts));
+        out
+    };
+    for (label, raw) in [
+        ("1 MB Markdown", false),
+        ("1 MB Markdown, raw HTML in every section", true),
+    ] {
+        let doc = markdown_doc(1 << 20, raw);
+        let mut g = c.benchmark_group(label);
+        g.sample_size(20);
+        g.bench_function("studyplan preview (render + sanitize)", |b| {
+            b.iter(|| studyplan_core::documents::render::render_html(&doc))
+        });
+        // References on the same document: pulldown-cmark alone (no
+        // sanitizing: the floor), and the whole output through ammonia
+        // with its default rules (the straightforward pipeline).
+        g.bench_function("reference: pulldown-cmark alone, unsanitized", |b| {
+            b.iter(|| plain_render(&doc))
+        });
+        g.bench_function(
+            "reference: pulldown-cmark + ammonia on the whole output",
+            |b| b.iter(|| ammonia::clean(&plain_render(&doc))),
+        );
+        g.finish();
+    }
 
     let mut g = c.benchmark_group("ics");
     g.sample_size(10);

@@ -4,17 +4,17 @@
 use crate::error::CmdResult;
 use crate::state::AppState;
 use studyplan_core::documents::{
-    self, daily_log, decisions, projects, DocumentContent, DocumentEntry, DocumentList,
-    DocumentPreview, SaveOutcome,
+    self, daily_log, decisions,
+    plan_templates::{self, DocumentTemplateView},
+    projects, DocumentContent, DocumentEntry, DocumentList, DocumentPreview, SaveOutcome,
 };
 use studyplan_core::store::agenda::parse_date;
-use studyplan_core::store::checklists::DocumentTemplateView;
 use studyplan_core::Store;
 use tauri::State;
 
 #[tauri::command(async)]
 pub fn document_templates(state: State<'_, AppState>) -> CmdResult<Vec<DocumentTemplateView>> {
-    Ok(state.store()?.document_templates()?)
+    Ok(plan_templates::list(&*state.store()?)?)
 }
 
 /// The local date in the active plan's zone.

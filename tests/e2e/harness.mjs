@@ -48,6 +48,9 @@ export function freshHome() {
     STUDYPLAN_DB: join(dir, "data", "studyplan.db"),
   };
   for (const k of ["XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]) mkdirSync(env[k], { recursive: true });
+  // The desktop's "Documents" folder (xdg-user-dirs), where each plan's
+  // documents folder is made by default: inside the temp home, not ~.
+  writeFileSync(join(env.XDG_CONFIG_HOME, "user-dirs.dirs"), `XDG_DOCUMENTS_DIR="${join(dir, "Documents")}"\n`);
   return { dir, env };
 }
 

@@ -21,6 +21,7 @@ import {
   storageError,
   templates,
 } from './test/fixtures';
+import { content, docList } from './test/documentFixtures';
 import { fails, mockCommands, never } from './test/ipc';
 
 vi.mock('@tauri-apps/api/event', () => ({ listen: vi.fn() }));
@@ -50,6 +51,7 @@ const all = {
   progress,
   agenda: dayBlocks,
   document_templates: templates,
+  documents_list: docList,
   portfolio: checklists,
   settings_get: settings,
   app_info: appInfo,
@@ -119,6 +121,30 @@ describe('App shell', () => {
     render(App);
     expect(await screen.findByText('Thu 21 Aug 2025')).toBeInTheDocument();
     expect(agendaDates(calls)).toEqual(['2025-08-21']);
+  });
+
+  it("opens a day's log in Documents from Today's l and from #/documents/DATE", async () => {
+    const calls = mockCommands({
+      ...all,
+      document_preview: { html: '', completeness: null },
+      daily_log_open: ({ date }) => content({ path: `logs/${date}.md`, kind: 'daily_log' }),
+    });
+    render(App);
+    await screen.findByTestId('block-b1');
+    await userEvent.keyboard('{ArrowRight}');
+    await screen.findByText('Wed 20 Aug 2025');
+    await userEvent.keyboard('l');
+    expect(screen.getByTestId('place-documents')).toBeInTheDocument();
+    expect(window.location.hash).toBe('#/documents/2025-08-20');
+    expect(await screen.findByTestId('doc-path')).toHaveTextContent('logs/2025-08-20.md');
+    expect(calls.filter((c) => c.cmd === 'daily_log_open').map((c) => c.args)).toEqual([{ date: '2025-08-20' }]);
+
+    // `d` opens Documents without a log, even coming from a dated Calendar.
+    await userEvent.click(document.body);
+    await userEvent.keyboard('c');
+    await userEvent.keyboard('d');
+    expect(window.location.hash).toBe('#/documents');
+    expect(calls.filter((c) => c.cmd === 'daily_log_open')).toHaveLength(1);
   });
 
   it('follows keyboard shortcuts, but not while typing', async () => {

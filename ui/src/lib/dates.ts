@@ -49,3 +49,9 @@ export function weekDates(start: string): string[] {
 export function inRange(date: string, from: string, to: string): boolean {
   return date >= from && date <= to;
 }
+
+/** The date on the computer's clock, in its own time zone. */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

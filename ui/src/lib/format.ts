@@ -54,3 +54,13 @@ export function formatDuration(minutes: number): string {
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** "Tue 19 Aug, 14:05" for an instant (RFC 3339), in the computer's time zone; the text itself if unreadable. */
+export function formatMoment(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
+  const day = new Intl.DateTimeFormat(locale, options).format(t).replace(',', '');
+  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(t);
+  return `${day}, ${time}`;
+}

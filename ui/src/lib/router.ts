@@ -1,4 +1,5 @@
 // The places of the app and the URL hash that selects them: "#/today/2025-08-19", "#/calendar", …
+// For Documents the date names the daily log to open: "#/documents/2025-08-19".
 import { isIsoDate } from './dates';
 
 export type Place = 'today' | 'calendar' | 'documents' | 'portfolio' | 'settings';

@@ -26,7 +26,7 @@ beforeEach(() => {
 afterEach(() => restoreObservers());
 
 function renderCalendar(props: Partial<{ date: string; overview: typeof overview; initialView: CalView }> = {}) {
-  const handlers = { onnavigate: vi.fn(), onopenday: vi.fn(), onreload: vi.fn() };
+  const handlers = { onnavigate: vi.fn(), onopenday: vi.fn(), onopenlog: vi.fn(), onreload: vi.fn() };
   render(Calendar, {
     date: props.date ?? '2025-08-19',
     overview: ready(props.overview ?? overview),
@@ -178,6 +178,15 @@ describe('Calendar views and navigation', () => {
     expect(onnavigate).toHaveBeenLastCalledWith('2025-07-19');
     await userEvent.keyboard('{ArrowRight}');
     expect(onnavigate).toHaveBeenLastCalledWith('2025-09-19');
+  });
+
+  it('opens the shown day’s log from the day view', async () => {
+    commands();
+    const { onopenlog } = renderCalendar({ initialView: 'day' });
+    await userEvent.click(await screen.findByTestId('cal-open-log'));
+    expect(onopenlog).toHaveBeenCalledWith('2025-08-19');
+    await userEvent.click(screen.getByTestId('cal-view-week'));
+    expect(screen.queryByTestId('cal-open-log')).not.toBeInTheDocument();
   });
 
   it('goes back to today from another week', async () => {

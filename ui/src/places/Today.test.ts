@@ -132,3 +132,32 @@ describe('Today: next reminder', () => {
     expect(screen.queryByTestId('next-reminder')).toBeNull();
   });
 });
+
+describe('Today: daily log', () => {
+  it('opens the shown day’s log with l or the button, but not while typing', async () => {
+    mockCommands({ agenda: dayBlocks });
+    const onopenlog = vi.fn();
+    render(Today, { date: '2025-08-20', overview: ready(overview), onnavigate: vi.fn(), onreload: vi.fn(), onopenlog });
+    await screen.findByTestId('day-summary');
+    await userEvent.keyboard('l');
+    expect(onopenlog).toHaveBeenCalledWith('2025-08-20');
+    expect(screen.getByTestId('open-log')).toHaveAttribute('aria-keyshortcuts', 'l');
+    await userEvent.click(screen.getByTestId('open-log'));
+    expect(onopenlog).toHaveBeenCalledTimes(2);
+
+    await userEvent.click(screen.getByTestId('block-b1'));
+    await userEvent.keyboard('n');
+    const note = await screen.findByTestId('note-text');
+    await userEvent.type(note, 'log');
+    expect(onopenlog).toHaveBeenCalledTimes(2);
+  });
+
+  it('ignores l while the shortcuts overlay owns the keyboard', async () => {
+    mockCommands({ agenda: dayBlocks });
+    const onopenlog = vi.fn();
+    render(Today, { date: '2025-08-20', overview: ready(overview), onnavigate: vi.fn(), onreload: vi.fn(), onopenlog, keyboard: false });
+    await screen.findByTestId('day-summary');
+    await userEvent.keyboard('l');
+    expect(onopenlog).not.toHaveBeenCalled();
+  });
+});

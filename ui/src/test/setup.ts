@@ -15,6 +15,15 @@ afterEach(() => {
   history.replaceState(null, '', '#');
 });
 
-// The app loads the calendar grid on first use; load it once here so tests
-// don't race the on-demand compile of that chunk on a busy machine.
+// jsdom lays nothing out and its Range lacks getClientRects / getBoundingClientRect, which CodeMirror
+// calls when it measures; empty rectangles let the real editor run in tests.
+Range.prototype.getClientRects = function () {
+  const rects = { length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] };
+  return rects as unknown as DOMRectList;
+};
+Range.prototype.getBoundingClientRect = () => new DOMRect(0, 0, 0, 0);
+
+// The app loads the calendar grid and the Documents place on first use; load them once here so
+// tests don't race the on-demand compile of those chunks on a busy machine.
 await import('../lib/components/calendar/CalendarGrid.svelte');
+await import('../places/Documents.svelte');

@@ -29,6 +29,7 @@ pub mod daily_log;
 pub mod decisions;
 pub mod files;
 pub mod index;
+pub mod plan_templates;
 pub mod projects;
 pub mod readme;
 pub mod render;
@@ -318,7 +319,7 @@ pub fn list(store: &mut Store, today: NaiveDate) -> Result<DocumentList> {
         let kind = prev
             .map(|p| DocKind::parse(&p.kind))
             .unwrap_or_else(|| kind_of_path(&rel));
-        let abs = ctx.resolve(&rel)?;
+        let resolved = ctx.resolve(&rel);
         let mut e = DocumentEntry {
             path: rel.clone(),
             kind,
@@ -335,7 +336,13 @@ pub fn list(store: &mut Store, today: NaiveDate) -> Result<DocumentList> {
             changed_outside: false,
             completeness: None,
         };
-        match files::read(&abs) {
+        let read = match &resolved {
+            Ok(abs) => files::read(abs),
+            // An indexed path the current folders no longer allow (the ADR
+            // folder moved): listed with the reason, not an error for all.
+            Err(err) => Err(CoreError::InvalidInput(err.to_string())),
+        };
+        match read {
             Ok(Some(f)) => {
                 e.changed_outside = prev.is_some_and(|p| p.hash != f.hash);
                 e.title = title_of(&f.text).unwrap_or_else(|| rel.clone());

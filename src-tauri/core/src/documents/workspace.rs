@@ -97,6 +97,10 @@ pub fn set_workspace(store: &mut Store, path: &Path) -> Result<PathBuf> {
         .map_err(|e| CoreError::io("cannot write in the folder", path, e))?;
     let ctx = context(store)?;
     let tx = store.immediate()?;
+    // The index describes files of the old folder; the new folder's files
+    // are indexed when listed. Status dates and drafts are kept (same
+    // relative paths in a moved repository keep their history).
+    tx.execute("DELETE FROM documents WHERE plan_id = ?1", [&ctx.plan_id])?;
     tx.execute(
         "INSERT INTO document_workspaces (plan_id, root) VALUES (?1, ?2)
          ON CONFLICT (plan_id) DO UPDATE SET root = excluded.root",

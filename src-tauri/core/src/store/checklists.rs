@@ -33,16 +33,6 @@ pub struct ChecklistView {
     pub items: Vec<ChecklistItemView>,
 }
 
-#[derive(Debug, Clone, Serialize, TS, PartialEq)]
-#[ts(export)]
-pub struct DocumentTemplateView {
-    pub id: String,
-    pub plan_id: String,
-    pub title: String,
-    pub kind: String,
-    pub fields: Vec<String>,
-}
-
 /// One checklist as the plan defines it, before it is stored.
 struct PlanChecklist {
     id: String,
@@ -233,34 +223,5 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         self.checklist_view(plan_id, list_id, title, scope)
-    }
-
-    /// The active plan's document templates (ADR, README, daily log...).
-    pub fn document_templates(&self) -> Result<Vec<DocumentTemplateView>> {
-        let mut st = self.conn.prepare(
-            "SELECT d.plan_id, d.id, d.title, d.kind, d.fields_json FROM document_templates d JOIN plans p ON p.id = d.plan_id
-             WHERE p.active = 1 ORDER BY d.seq",
-        )?;
-        let rows = st.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (plan_id, id, title, kind, fields) = row?;
-            out.push(DocumentTemplateView {
-                id,
-                plan_id,
-                title,
-                kind,
-                fields: serde_json::from_str(&fields)?,
-            });
-        }
-        Ok(out)
     }
 }

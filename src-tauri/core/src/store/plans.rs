@@ -214,14 +214,9 @@ fn store_plan(
         ],
     )?;
 
+    crate::documents::plan_templates::replace(tx, id, plan)?;
     // Plan-level tables are replaced wholesale: they carry no user state.
-    for t in [
-        "tracks",
-        "weeks",
-        "milestones",
-        "document_templates",
-        "goals",
-    ] {
+    for t in ["tracks", "weeks", "milestones", "goals"] {
         tx.execute(&format!("DELETE FROM {t} WHERE plan_id = ?1"), [id])?;
     }
     {
@@ -259,17 +254,6 @@ fn store_plan(
                 m.date.to_string(),
                 m.end.to_string(),
                 m.note
-            ])?;
-        }
-        let mut st = tx.prepare("INSERT INTO document_templates (plan_id, id, seq, title, kind, fields_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
-        for (i, d) in plan.documents.iter().enumerate() {
-            st.execute(params![
-                id,
-                d.id.value,
-                i as i64,
-                d.title,
-                d.kind,
-                serde_json::to_string(&d.fields)?
             ])?;
         }
     }
