@@ -7,7 +7,7 @@ use super::adr::{self, AdrFile};
 use super::index::{self, IndexRow};
 use super::templates::{self, TemplateKind};
 use super::workspace::Context;
-use super::{context, create, files, list, DocKind, DocumentEntry};
+use super::{context, create, entry_of, files, list, DocKind, DocumentEntry};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
 use chrono::NaiveDate;
@@ -70,14 +70,6 @@ fn check_title(title: &str) -> Result<String> {
     }
     adr::slug(t)?;
     Ok(t.to_string())
-}
-
-fn entry(store: &mut Store, today: NaiveDate, rel: &str) -> Result<DocumentEntry> {
-    list(store, today)?
-        .entries
-        .into_iter()
-        .find(|e| e.path == rel)
-        .ok_or_else(|| CoreError::Internal(format!("{rel} was written but is not listed")))
 }
 
 /// Rewrite an existing ADR with `f`, refusing if it changed since `read`.
@@ -192,7 +184,7 @@ pub fn new_adr(
         )?;
         tx.commit()?;
     }
-    entry(store, today, &rel)
+    entry_of(store, today, &rel)
 }
 
 /// Move ADR `number` to `status` along the lifecycle (see
@@ -226,7 +218,7 @@ pub fn set_status(
     )?;
     index::record_status(&tx, &ctx.plan_id, &rel, canonical, &today.to_string())?;
     tx.commit()?;
-    entry(store, today, &rel)
+    entry_of(store, today, &rel)
 }
 
 /// Link ADR `source` to `target` with `kind` (e.g. "Amends") and write the

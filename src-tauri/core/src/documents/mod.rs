@@ -420,6 +420,34 @@ fn title_of(text: &str) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
+/// Remember `hash` as the last seen content of `rel` (kind from the index,
+/// else from the path); returns the kind.
+fn remember(tx: &rusqlite::Transaction, ctx: &Context, rel: &str, hash: &str) -> Result<DocKind> {
+    let kind = index::get(tx, &ctx.plan_id, rel)?
+        .map(|p| DocKind::parse(&p.kind))
+        .unwrap_or_else(|| kind_of_path(rel));
+    index::put(
+        tx,
+        &ctx.plan_id,
+        rel,
+        &IndexRow {
+            kind: kind.as_str().into(),
+            hash: hash.into(),
+            ..Default::default()
+        },
+    )?;
+    Ok(kind)
+}
+
+/// The listed entry of `rel`, after a change the caller just made.
+fn entry_of(store: &mut Store, today: NaiveDate, rel: &str) -> Result<DocumentEntry> {
+    list(store, today)?
+        .entries
+        .into_iter()
+        .find(|e| e.path == rel)
+        .ok_or_else(|| CoreError::Internal(format!("{rel} was written but is not listed")))
+}
+
 /// Open a document for editing; its hash is remembered as last seen.
 pub fn open(store: &mut Store, rel: &str) -> Result<DocumentContent> {
     let ctx = context(store)?;
@@ -431,21 +459,7 @@ fn open_in(store: &mut Store, ctx: &Context, rel: &str) -> Result<DocumentConten
     let f = files::read(&abs)?
         .ok_or_else(|| CoreError::NotFound(format!("{} does not exist", abs.display())))?;
     let tx = store.immediate()?;
-    let prev = index::get(&tx, &ctx.plan_id, rel)?;
-    let kind = prev
-        .as_ref()
-        .map(|p| DocKind::parse(&p.kind))
-        .unwrap_or_else(|| kind_of_path(rel));
-    index::put(
-        &tx,
-        &ctx.plan_id,
-        rel,
-        &IndexRow {
-            kind: kind.as_str().into(),
-            hash: f.hash.clone(),
-            ..Default::default()
-        },
-    )?;
+    let kind = remember(&tx, ctx, rel, &f.hash)?;
     let recovery = match index::draft(&tx, &ctx.plan_id, rel)? {
         Some((text, _, _)) if text == f.text => {
             index::drop_draft(&tx, &ctx.plan_id, rel)?;
@@ -511,21 +525,7 @@ pub fn save(
     }
     let hash = files::write_atomic(&abs, text)?;
     let tx = store.immediate()?;
-    let prev = index::get(&tx, &ctx.plan_id, rel)?;
-    let kind = prev
-        .as_ref()
-        .map(|p| DocKind::parse(&p.kind))
-        .unwrap_or_else(|| kind_of_path(rel));
-    index::put(
-        &tx,
-        &ctx.plan_id,
-        rel,
-        &IndexRow {
-            kind: kind.as_str().into(),
-            hash: hash.clone(),
-            ..Default::default()
-        },
-    )?;
+    let kind = remember(&tx, &ctx, rel, &hash)?;
     if kind == DocKind::Adr {
         if let Some(st) =
             adr::parse(abs.file_name().and_then(|n| n.to_str()).unwrap_or(""), text).status

@@ -9,7 +9,7 @@
 use super::readme::{self, Completeness, DEFAULT_OUTLINE, QUALITY_CHECKLIST};
 use super::templates::{self, TemplateKind};
 use super::workspace::Context;
-use super::{context, create, list, DocKind, DocumentEntry, ProjectDoc};
+use super::{context, create, entry_of, DocKind, DocumentEntry, ProjectDoc};
 use crate::error::{CoreError, Result};
 use crate::plan::model::{PlanFile, Project};
 use crate::store::Store;
@@ -250,9 +250,5 @@ pub fn new_readme(
             ..Default::default()
         },
     )?;
-    list(store, today)?
-        .entries
-        .into_iter()
-        .find(|e| e.path == rel)
-        .ok_or_else(|| CoreError::Internal(format!("{rel} was written but is not listed")))
+    entry_of(store, today, &rel)
 }
