@@ -83,7 +83,7 @@ fn readme_check_exit_codes_complete_incomplete_malformed() {
     let out = studyplan(&db, &["readme", "check", path]);
     assert_eq!(out.status.code(), Some(1));
     let findings = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(findings.lines().count(), 12 + 7, "{findings}");
+    assert_eq!(findings.lines().count(), 12 + 6, "{findings}");
     assert!(
         findings.lines().all(|l| l.starts_with(&format!("{path}:"))),
         "{findings}"

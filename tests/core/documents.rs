@@ -408,7 +408,13 @@ fn project_readme_is_prefilled_and_completeness_rises() {
     }
     let c = e.completeness.unwrap();
     assert_eq!((c.written, c.total), (1, 13), "only the summary is written");
-    assert!(c.deliverables.iter().all(|d| !d.mentioned));
+    let mentioned: Vec<&str> = c
+        .deliverables
+        .iter()
+        .filter(|d| d.mentioned)
+        .map(|d| d.name.as_str())
+        .collect();
+    assert_eq!(mentioned, ["README"], "the README itself is delivered");
     let filled = text.replace(
         "<!-- Architecture Diagram: to be written. -->",
         "nginx → staging → marts; see the ERD and the Dockerfile.",
@@ -422,7 +428,7 @@ fn project_readme_is_prefilled_and_completeness_rises() {
         .filter(|d| d.mentioned)
         .map(|d| d.name.as_str())
         .collect();
-    assert_eq!(mentioned, ["Dockerfile", "ERD"]);
+    assert_eq!(mentioned, ["Dockerfile", "README", "ERD"]);
     // Never over an existing file; unknown projects name the known ones.
     let err = projects::new_readme(&mut db.store, "p1-log-etl", None, date(DAY)).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Conflict);
@@ -567,7 +573,7 @@ fn readme_linter_findings_and_malformed_files() {
             path.display()
         )
     );
-    assert_eq!(findings.len(), 13 + 7);
+    assert_eq!(findings.len(), 13 + 6);
     std::fs::write(&path, b"\x89PNG\r\n\x1a\n\0\0").unwrap();
     assert_eq!(
         projects::check_file(&path, &plan, None).unwrap_err().kind(),
@@ -719,4 +725,147 @@ fn hostile_markdown_corpus_renders_inert() {
             }
         }
     }
+}
+
+#[test]
+fn an_adr_dir_pointing_outside_its_folder_is_refused() {
+    let (mut db, ws) = with_workspace();
+    std::fs::create_dir_all(&ws).unwrap();
+    for bad in ["/etc\n", "../../elsewhere\n", "\n"] {
+        std::fs::write(ws.join(".adr-dir"), bad).unwrap();
+        let err = decisions::new_adr(&mut db.store, "Probe", None, None, date(DAY)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{bad:?}: {err}");
+        assert!(err.to_string().contains(".adr-dir"), "{err}");
+    }
+    assert!(!Path::new("/etc/0001-probe.md").exists());
+}
+
+#[test]
+fn concurrent_writers_never_share_a_number() {
+    let (db, ws) = with_workspace();
+    let path = db.path();
+    let TestDb { dir: _keep, store } = db;
+    drop(store);
+    std::thread::scope(|s| {
+        for i in 0..6 {
+            let path = path.clone();
+            s.spawn(move || {
+                let mut store = studyplan_core::Store::open(&path).unwrap();
+                decisions::new_adr(
+                    &mut store,
+                    &format!("Same title {}", i % 2),
+                    None,
+                    None,
+                    date(DAY),
+                )
+                .unwrap();
+            });
+        }
+    });
+    let mut names: Vec<String> = std::fs::read_dir(ws.join("doc/adr"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let numbers: Vec<&str> = names.iter().map(|n| &n[..4]).collect();
+    assert_eq!(
+        numbers,
+        ["0001", "0002", "0003", "0004", "0005", "0006"],
+        "{names:?}"
+    );
+}
+
+#[test]
+fn templates_must_make_an_adr_and_links_are_not_followed() {
+    let (mut db, ws) = with_workspace();
+    std::fs::create_dir_all(ws.join("templates")).unwrap();
+    std::fs::write(ws.join("templates/adr.md"), "{{ title }}\n").unwrap();
+    let err = decisions::new_adr(&mut db.store, "Not an ADR", None, None, date(DAY)).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("templates/adr.md must make an ADR"),
+        "{err}"
+    );
+    assert!(!ws.join("doc/adr/0001-not-an-adr.md").exists());
+    std::fs::remove_file(ws.join("templates/adr.md")).unwrap();
+    let secret = db.dir.path().join("secret.txt");
+    std::fs::write(&secret, "private key").unwrap();
+    std::os::unix::fs::symlink(&secret, ws.join("templates/readme.md")).unwrap();
+    let err = projects::new_readme(&mut db.store, "p1-log-etl", None, date(DAY)).unwrap_err();
+    assert!(err.to_string().contains("symbolic link"), "{err}");
+    assert!(!ws.join("week-01/README.md").exists());
+}
+
+#[test]
+fn crlf_files_stay_crlf_and_links_are_written_once() {
+    let (mut db, ws) = with_workspace();
+    let dir = ws.join("doc/adr");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("0001-a.md"), "# 1. A\r\n\r\nDate: 2025-08-19\r\n\r\n## Status\r\n\r\nProposed\r\n\r\n## Context\r\n\r\nWindows.\r\n").unwrap();
+    decisions::new_adr(&mut db.store, "B", Some("Accepted"), None, date(DAY)).unwrap();
+    decisions::set_status(&mut db.store, 1, "Accepted", date(DAY)).unwrap();
+    decisions::link(&mut db.store, 2, "amends", 1, None, date(DAY)).unwrap();
+    decisions::link(&mut db.store, 2, "Amends", 1, None, date(DAY)).unwrap();
+    let a = read(&dir.join("0001-a.md"));
+    assert_eq!(a, "# 1. A\r\n\r\nDate: 2025-08-19\r\n\r\n## Status\r\n\r\nAccepted\r\n\r\nAmended by [2. B](0002-b.md)\r\n\r\n## Context\r\n\r\nWindows.\r\n");
+    assert_eq!(
+        read(&dir.join("0002-b.md"))
+            .matches("Amends [1. A](0001-a.md)")
+            .count(),
+        1
+    );
+    // Saving from the editor (LF) keeps the file's CRLF.
+    let opened = documents::open(&mut db.store, "doc/adr/0001-a.md").unwrap();
+    let lf = opened
+        .text
+        .replace("\r\n", "\n")
+        .replace("Windows.", "Still Windows.");
+    assert!(
+        documents::save(
+            &mut db.store,
+            "doc/adr/0001-a.md",
+            &lf,
+            &opened.hash,
+            date(DAY)
+        )
+        .unwrap()
+        .saved
+    );
+    assert!(read(&dir.join("0001-a.md")).ends_with("Still Windows.\r\n"));
+    // "Superseded by" retires the source; bad reverse words are refused.
+    decisions::link(&mut db.store, 1, "Superseded by", 2, None, date(DAY)).unwrap();
+    let list = documents::list(&mut db.store, date(DAY)).unwrap();
+    assert_eq!(
+        list.entries
+            .iter()
+            .find(|e| e.number == Some(1))
+            .unwrap()
+            .status
+            .as_deref(),
+        Some("Superseded")
+    );
+    let err = decisions::link(
+        &mut db.store,
+        2,
+        "Relates to",
+        1,
+        Some("x](evil) ["),
+        date(DAY),
+    )
+    .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+}
+
+#[test]
+fn a_deleted_file_is_reported_once_then_forgotten() {
+    let (mut db, ws) = with_workspace();
+    let log = daily_log::open_log(&mut db.store, date(DAY)).unwrap();
+    std::fs::remove_file(ws.join(&log.path)).unwrap();
+    let first = documents::list(&mut db.store, date(DAY)).unwrap();
+    let gone = first.entries.iter().find(|e| e.path == log.path).unwrap();
+    assert!(gone.problem.as_deref().unwrap().contains("gone"));
+    let second = documents::list(&mut db.store, date(DAY)).unwrap();
+    assert!(second.entries.iter().all(|e| e.path != log.path));
+    let err = daily_log::open_log(&mut db.store, date("1969-12-31")).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
 }

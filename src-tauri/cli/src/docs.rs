@@ -202,8 +202,16 @@ fn plan_for_check(db: &Option<PathBuf>, plan: Option<&str>) -> Result<PlanFile, 
         if let Some((name, text)) = shipped::get(p) {
             return parse(name, text);
         }
-        let text = std::fs::read_to_string(p)
-            .map_err(|e| CoreError::io("cannot read", std::path::Path::new(p), e))?;
+        let path = std::path::Path::new(p);
+        if !path.exists() {
+            let ids: Vec<&str> = shipped::all().map(|(id, _, _)| id).collect();
+            return Err(CoreError::InvalidInput(format!(
+                "--plan {p}: no such plan file, and not a shipped plan ({})",
+                ids.join(", ")
+            )));
+        }
+        let text =
+            std::fs::read_to_string(path).map_err(|e| CoreError::io("cannot read", path, e))?;
         return parse(p, &text);
     }
     let path = crate::db_path(db)?;

@@ -99,7 +99,7 @@ enum Cmd {
         #[command(subcommand)]
         cmd: docs::ReadmeCmd,
     },
-    /// Open (create if missing) the daily study log and print its path.
+    /// Create the day's study log if missing (pre-filled from its blocks) and print its path.
     Log {
         /// The day, YYYY-MM-DD (default: today).
         date: Option<String>,
@@ -199,6 +199,7 @@ enum PlanCmd {
 }
 
 fn main() -> ExitCode {
+    quiet_broken_pipe();
     let cli = Cli::parse();
     let json = cli.json;
     match run(cli) {
@@ -223,6 +224,25 @@ fn main() -> ExitCode {
             })
         }
     }
+}
+
+/// `studyplan ... | head` closes stdout early; `println!` then panics with
+/// "Broken pipe". Like other Unix tools, stop quietly instead. (Resetting
+/// SIGPIPE would need `unsafe`, which the workspace forbids.)
+fn quiet_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if msg.contains("failed printing to stdout") && msg.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
 }
 
 /// `--db` / `STUDYPLAN_DB`, else the app's database in the user data dir.

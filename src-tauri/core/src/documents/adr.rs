@@ -59,27 +59,63 @@ pub struct AdrFile {
 }
 
 /// The ADR folder for a workspace (adr-tools' `_adr_dir`, walking up from
-/// `workspace`).
-pub fn adr_dir(workspace: &Path) -> PathBuf {
+/// `workspace`). A `.adr-dir` must hold one relative path that stays inside
+/// the folder holding it: unlike adr-tools, which would follow `/etc` or
+/// `../../..` from a cloned repository, studyplan refuses it with the
+/// reason (`InvalidInput`), and it never silently falls back to `doc/adr`
+/// when the file is there but unusable.
+pub fn adr_dir(workspace: &Path) -> Result<PathBuf> {
     let mut dir = Some(workspace);
     while let Some(d) = dir {
         let marker = d.join(".adr-dir");
         if marker.is_file() {
-            if let Ok(s) = std::fs::read_to_string(&marker) {
-                let rel = s.trim();
-                if !rel.is_empty() {
-                    return d.join(rel);
-                }
-            }
+            let s = std::fs::read_to_string(&marker)
+                .map_err(|e| CoreError::io("cannot read", &marker, e))?;
+            return adr_dir_from_marker(d, &marker, &s);
         }
         if d.join("doc/adr").is_dir() {
-            return d.join("doc/adr");
+            return Ok(d.join("doc/adr"));
         }
         dir = d.parent();
     }
-    workspace.join("doc/adr")
+    Ok(workspace.join("doc/adr"))
 }
 
+fn adr_dir_from_marker(base: &Path, marker: &Path, content: &str) -> Result<PathBuf> {
+    let bad = |why: &str| {
+        CoreError::InvalidInput(format!(
+            "{} {why}; it should hold one folder path relative to {} (e.g. `doc/architecture/decisions`)",
+            marker.display(),
+            base.display()
+        ))
+    };
+    let lines: Vec<&str> = content
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let rel = match lines.as_slice() {
+        [] => return Err(bad("is empty")),
+        [one] => *one,
+        _ => return Err(bad("holds more than one line")),
+    };
+    let p = Path::new(rel);
+    if p.is_absolute() {
+        return Err(bad(&format!("names the absolute path `{rel}`")));
+    }
+    let mut out = base.to_path_buf();
+    for c in p.components() {
+        match c {
+            std::path::Component::Normal(x) => out.push(x),
+            std::path::Component::CurDir => {}
+            _ => return Err(bad(&format!("points outside its folder (`{rel}`)"))),
+        }
+    }
+    if out == base {
+        return Err(bad("names its own folder"));
+    }
+    Ok(out)
+}
 /// The slug of a title: lower-case runs of letters and digits joined by `-`.
 /// Errors when nothing is left (a title of only punctuation).
 pub fn slug(title: &str) -> Result<String> {
@@ -132,9 +168,26 @@ pub fn next_number(dir: &Path) -> Result<u32> {
         .ok_or_else(|| CoreError::InvalidInput("ADR numbers are exhausted".into()))
 }
 
-/// The file name for ADR `number` titled `title`.
+/// The longest slug in a file name, in bytes: file systems allow 255 bytes
+/// a name, and a title in a script of 3-byte characters reaches that soon.
+pub const MAX_SLUG_BYTES: usize = 120;
+
+/// The file name for ADR `number` titled `title` (the slug cut at a word or
+/// character boundary to [`MAX_SLUG_BYTES`]; the heading keeps the title).
 pub fn file_name(number: u32, title: &str) -> Result<String> {
-    Ok(format!("{number:04}-{}.md", slug(title)?))
+    let full = slug(title)?;
+    let mut cut = full.as_str();
+    if cut.len() > MAX_SLUG_BYTES {
+        let mut end = MAX_SLUG_BYTES;
+        while !cut.is_char_boundary(end) {
+            end -= 1;
+        }
+        cut = &cut[..end];
+        if let Some(i) = cut.rfind('-').filter(|i| *i > MAX_SLUG_BYTES / 2) {
+            cut = &cut[..i];
+        }
+    }
+    Ok(format!("{number:04}-{cut}.md"))
 }
 
 /// Link words as a canonical key: historical spellings folded, case ignored.
@@ -142,16 +195,30 @@ pub fn canonical_kind(kind: &str) -> String {
     kind.trim().to_lowercase().replace("supercede", "supersede")
 }
 
+/// Link types studyplan knows, with their reverse (adr-tools' examples).
+const PAIRS: [(&str, &str); 5] = [
+    ("Supersedes", "Superseded by"),
+    ("Amends", "Amended by"),
+    ("Clarifies", "Clarified by"),
+    ("Extends", "Extended by"),
+    ("Refines", "Refined by"),
+];
+
+/// A known link type in its usual spelling ("amends" → "Amends"); other
+/// words as given.
+pub fn spelled(kind: &str) -> String {
+    let k = canonical_kind(kind);
+    PAIRS
+        .iter()
+        .flat_map(|(a, b)| [a, b])
+        .find(|x| x.to_lowercase() == k)
+        .map(|x| x.to_string())
+        .unwrap_or_else(|| kind.trim().to_string())
+}
+
 /// The reverse of a link type (`Amends` → `Amended by`), for the pairs
 /// adr-tools' documentation uses; `None` for a type studyplan does not know.
 pub fn reverse_kind(kind: &str) -> Option<String> {
-    const PAIRS: [(&str, &str); 5] = [
-        ("Supersedes", "Superseded by"),
-        ("Amends", "Amended by"),
-        ("Clarifies", "Clarified by"),
-        ("Extends", "Extended by"),
-        ("Refines", "Refined by"),
-    ];
     let k = canonical_kind(kind);
     for (a, b) in PAIRS {
         if k == a.to_lowercase() {
@@ -248,8 +315,15 @@ pub fn parse(file_name: &str, text: &str) -> AdrFile {
             None => {}
         }
     }
-    if adr.status.is_none()
-        && adr
+    // A "Superseded by" link decides, whatever words are left: adr-tools'
+    // `new -s` removes only the word "Accepted", so a superseded Proposed
+    // record keeps "Proposed". MADR writes "superseded by [ADR-3](...)".
+    let superseded_text = adr
+        .status
+        .as_deref()
+        .is_some_and(|s| canonical_kind(s).starts_with("superseded"));
+    if superseded_text
+        || adr
             .links
             .iter()
             .any(|l| canonical_kind(&l.kind) == "superseded by")
@@ -374,7 +448,11 @@ pub fn add_link(text: &str, kind: &str, target_heading: &str, target_file: &str)
     let (start, end) = status_section(&lines)
         .ok_or_else(|| CoreError::InvalidInput("the ADR has no `## Status` section".into()))?;
     let mut paras = status_paragraphs(&lines, start, end);
-    paras.push(format!("{kind} [{target_heading}]({target_file})"));
+    let line = format!("{kind} [{target_heading}]({target_file})");
+    if paras.contains(&line) {
+        return Ok(text.to_string());
+    }
+    paras.push(line);
     with_status(text, &paras)
 }
 
@@ -382,8 +460,9 @@ pub fn add_link(text: &str, kind: &str, target_heading: &str, target_file: &str)
 /// with `status`, or remove them when `status` is `None`; links stay.
 pub fn set_status(text: &str, status: Option<&str>) -> Result<String> {
     let lines: Vec<&str> = text.lines().collect();
-    let (start, end) = status_section(&lines)
-        .ok_or_else(|| CoreError::InvalidInput("the ADR has no `## Status` section".into()))?;
+    let Some((start, end)) = status_section(&lines) else {
+        return set_madr_status(text, status);
+    };
     let links: Vec<String> = status_paragraphs(&lines, start, end)
         .into_iter()
         .filter(|p| parse_link(p).is_some())
@@ -391,6 +470,56 @@ pub fn set_status(text: &str, status: Option<&str>) -> Result<String> {
     let mut paras: Vec<String> = status.map(String::from).into_iter().collect();
     paras.extend(links);
     with_status(text, &paras)
+}
+
+/// MADR keeps the status in front matter (`status: accepted`) or, in
+/// MADR 2, a `* Status: accepted` bullet: the value is replaced in place,
+/// lower-case as MADR writes it.
+fn set_madr_status(text: &str, status: Option<&str>) -> Result<String> {
+    let value = status.unwrap_or("superseded").to_lowercase();
+    let mut out = Vec::new();
+    let mut done = false;
+    let mut in_front = false;
+    for (i, line) in text.lines().enumerate() {
+        if i == 0 && line.trim_end() == "---" {
+            in_front = true;
+        } else if in_front && line.trim_end() == "---" {
+            in_front = false;
+        } else if !done && in_front && line.trim_start().starts_with("status:") {
+            out.push(format!("status: {value}"));
+            done = true;
+            continue;
+        } else if !done && line.trim_start().starts_with("* Status:") {
+            out.push(format!("* Status: {value}"));
+            done = true;
+            continue;
+        }
+        out.push(line.to_string());
+    }
+    if !done {
+        return Err(CoreError::InvalidInput(
+            "the ADR has no `## Status` section, `status:` front matter or `* Status:` line to change".into(),
+        ));
+    }
+    let mut s = out.join("\n");
+    if text.ends_with('\n') {
+        s.push('\n');
+    }
+    Ok(s)
+}
+
+/// Whether ADR in `status` may be superseded: not when it was rejected or
+/// is superseded already (supersede the record that replaced it).
+pub fn check_supersedable(number: u32, status: Option<&str>) -> Result<()> {
+    match status.map(str::to_lowercase).as_deref() {
+        Some("superseded") => Err(CoreError::Conflict(format!(
+            "ADR {number} is already superseded; supersede the ADR that replaced it"
+        ))),
+        Some("rejected") => Err(CoreError::InvalidInput(format!(
+            "ADR {number} was rejected; a rejected decision is not superseded (write a new ADR instead)"
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// Whether `from` may become `to` (Proposed → Accepted or Rejected;
@@ -443,11 +572,16 @@ pub fn scan(dir: &Path) -> Result<Vec<AdrFile>> {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        // A file where the folder should be: nothing to list; creating an
+        // ADR says why it cannot.
+        Err(_) if dir.is_file() => return Ok(Vec::new()),
         Err(e) => return Err(CoreError::io("cannot list", dir, e)),
     };
+    // Symbolic links are listed too, so `files::read` can say why they are
+    // not opened; folders named like ADRs are not documents.
     let mut names: Vec<String> = entries
         .flatten()
-        .filter(|e| e.file_type().map(|t| t.is_file()).unwrap_or(false))
+        .filter(|e| e.file_type().map(|t| !t.is_dir()).unwrap_or(false))
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| file_number(n).is_some())
         .collect();
@@ -586,6 +720,76 @@ mod tests {
             u,
             "# 1. A\n\n## Status\n\nAccepted\n\nAmends [2. B](0002-b.md)\n"
         );
+        Ok(())
+    }
+
+    #[test]
+    fn adr_dir_markers_stay_inside_their_folder() -> Result<()> {
+        let base = Path::new("/repo");
+        let m = Path::new("/repo/.adr-dir");
+        assert_eq!(
+            adr_dir_from_marker(base, m, "docs/decisions\r\n")?,
+            Path::new("/repo/docs/decisions")
+        );
+        for bad in ["/etc", "../x", "a/../../b", "", "  \n", "a\nb", "."] {
+            assert!(adr_dir_from_marker(base, m, bad).is_err(), "{bad:?}");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn long_titles_make_short_file_names() -> Result<()> {
+        let n = file_name(11, &"日".repeat(200))?;
+        assert!(n.len() <= MAX_SLUG_BYTES + 8, "{}", n.len());
+        let w = file_name(1, &"word ".repeat(60))?;
+        assert!(
+            w.ends_with("-word.md") && w.len() <= MAX_SLUG_BYTES + 8,
+            "{w}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn superseded_wins_over_left_over_words_and_madr_text() {
+        let a = parse(
+            "0001-a.md",
+            "# 1. A\n\n## Status\n\nProposed\n\nSuperseded by [4. D](0004-d.md)\n",
+        );
+        assert_eq!(a.status.as_deref(), Some("Superseded"));
+        let m = parse(
+            "0002-b.md",
+            "# B\n\n* Status: superseded by [ADR-0003](0003-c.md)\n",
+        );
+        assert_eq!(m.status.as_deref(), Some("Superseded"));
+    }
+
+    #[test]
+    fn madr_status_is_changed_in_place() -> Result<()> {
+        let t = "---\nstatus: proposed\ndate: 2024-01-01\n---\n# Use X\n";
+        assert_eq!(
+            set_status(t, Some("Accepted"))?,
+            "---\nstatus: accepted\ndate: 2024-01-01\n---\n# Use X\n"
+        );
+        let b = "# Y\n\n* Status: proposed\n";
+        assert_eq!(
+            set_status(b, Some("Rejected"))?,
+            "# Y\n\n* Status: rejected\n"
+        );
+        assert!(set_status("# Z\n", Some("Accepted")).is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn links_are_written_once() -> Result<()> {
+        let t = add_link(
+            "# 1. A\n\n## Status\n\nAccepted\n",
+            "Amends",
+            "2. B",
+            "0002-b.md",
+        )?;
+        assert_eq!(add_link(&t, "Amends", "2. B", "0002-b.md")?, t);
+        assert_eq!(spelled("amended BY"), "Amended by");
+        assert_eq!(spelled("Relates to"), "Relates to");
         Ok(())
     }
 

@@ -101,7 +101,7 @@ pub fn outcome(b: &BlockView) -> String {
 }
 
 fn block_line(b: &BlockView) -> String {
-    let mut s = format!("- {}–{} {}: {}", b.start, b.end, b.title, outcome(b));
+    let mut s = format!("- {}–{} {}: {}", b.start, b.end, b.title.trim(), outcome(b));
     if let Some(n) = b.user_note.as_deref().filter(|n| !n.trim().is_empty()) {
         s.push_str(&format!(" — {}", n.trim().replace('\n', " ")));
     }
@@ -154,7 +154,17 @@ pub fn build(ctx: &Context, date: NaiveDate, blocks: &[BlockView]) -> Result<Str
 }
 
 /// Open the log of `date`, creating it from the day's blocks if missing.
+/// Years a log can be kept for: its file name must read back as a date.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1970..=2199;
+
 pub fn open_log(store: &mut Store, date: NaiveDate) -> Result<DocumentContent> {
+    if !YEARS.contains(&chrono::Datelike::year(&date)) {
+        return Err(crate::CoreError::InvalidInput(format!(
+            "{date} is not a day studyplan keeps a log for (years {} to {})",
+            YEARS.start(),
+            YEARS.end()
+        )));
+    }
     let ctx = context(store)?;
     let rel = format!("logs/{date}.md");
     let abs = ctx.resolve(&rel)?;
@@ -162,8 +172,9 @@ pub fn open_log(store: &mut Store, date: NaiveDate) -> Result<DocumentContent> {
         let blocks = store.agenda(date, date)?;
         let text = build(&ctx, date, &blocks)?;
         let (template, _) = fields(&ctx);
+        let tx = store.immediate()?;
         create(
-            store,
+            &tx,
             &ctx,
             &abs,
             &text,
@@ -174,6 +185,7 @@ pub fn open_log(store: &mut Store, date: NaiveDate) -> Result<DocumentContent> {
                 ..Default::default()
             },
         )?;
+        tx.commit()?;
     }
     open_in(store, &ctx, &rel)
 }

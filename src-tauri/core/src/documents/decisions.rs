@@ -72,13 +72,55 @@ fn check_title(title: &str) -> Result<String> {
     Ok(t.to_string())
 }
 
-/// Rewrite an existing ADR with `f`, refusing if it changed since `read`.
+/// Rewrite an existing ADR with `f` (given LF text; CRLF files stay CRLF).
 fn rewrite(path: &Path, f: impl FnOnce(&str) -> Result<String>) -> Result<String> {
     let cur = files::read(path)?
         .ok_or_else(|| CoreError::NotFound(format!("{} disappeared", path.display())))?;
-    let new = f(&cur.text)?;
+    let new = files::keep_line_endings(&cur.text, &f(&cur.text.replace("\r\n", "\n"))?);
     files::write_atomic(path, &new)?;
     Ok(new)
+}
+
+/// Link words as written in a file: one line, no Markdown link syntax.
+fn check_link_words(words: &str, what: &str) -> Result<String> {
+    let w = words.trim();
+    if w.is_empty()
+        || w.chars().count() > 60
+        || w.contains(['[', ']', '(', ')'])
+        || w.chars().any(char::is_control)
+    {
+        return Err(CoreError::InvalidInput(format!(
+            "`{}` is not a {what}; use a few words such as Amends, Clarifies, Extends",
+            w.chars().take(60).collect::<String>()
+        )));
+    }
+    Ok(adr::spelled(w))
+}
+
+/// Index a rewritten ADR's new hash and, if given, its new status.
+fn reindex(
+    tx: &rusqlite::Transaction,
+    ctx: &Context,
+    path: &Path,
+    text: &str,
+    status: Option<&str>,
+    today: NaiveDate,
+) -> Result<()> {
+    let rel = ctx.relative(path);
+    index::put(
+        tx,
+        &ctx.plan_id,
+        &rel,
+        &IndexRow {
+            kind: DocKind::Adr.as_str().into(),
+            hash: files::hash(text.as_bytes()),
+            ..Default::default()
+        },
+    )?;
+    if let Some(st) = status {
+        index::record_status(tx, &ctx.plan_id, &rel, st, &today.to_string())?;
+    }
+    Ok(())
 }
 
 /// Create ADR `next` titled `title` with `status` (default Proposed; only
@@ -107,25 +149,18 @@ pub fn new_adr(
     let old = match supersedes {
         Some(n) => {
             let (a, p) = find(&ctx, n)?;
-            if a.status
-                .as_deref()
-                .map(|s| s.eq_ignore_ascii_case("superseded"))
-                == Some(true)
-            {
-                return Err(CoreError::Conflict(format!(
-                    "ADR {n} is already superseded; supersede the ADR that replaced it"
-                )));
-            }
+            adr::check_supersedable(n, a.status.as_deref())?;
             Some((a, p))
         }
         None => None,
     };
-    std::fs::create_dir_all(&ctx.adr_dir)
-        .map_err(|e| CoreError::io("cannot create the ADR folder", &ctx.adr_dir, e))?;
+    let (template, fields) = adr_fields(&ctx);
+    // Numbering and creating happen under the database's write lock, so the
+    // app and the CLI (or two CLIs) never hand out one number twice.
+    let tx = store.immediate()?;
     let number = adr::next_number(&ctx.adr_dir)?;
     let name = adr::file_name(number, &title)?;
     let abs = ctx.adr_dir.join(&name);
-    let (template, fields) = adr_fields(&ctx);
     let mut text = templates::render(
         TemplateKind::Adr,
         &ctx.workspace,
@@ -133,10 +168,16 @@ pub fn new_adr(
             number, title => &title, date => today.to_string(), status => &status, fields,
         },
     )?;
-    if let Some((old, _)) = &old {
-        let old_text = files::read(&ctx.adr_dir.join(&old.file_name))?
-            .map(|f| f.text)
-            .unwrap_or_default();
+    let check = adr::parse(&name, &text);
+    if check.problem.is_some() || !text.lines().any(|l| l.trim_end() == "## Status") {
+        return Err(CoreError::InvalidInput(format!(
+            "templates/{} must make an ADR adr-tools can read: `# {{{{ number }}}}. {{{{ title }}}}` on line 1 and a `## Status` section{}",
+            TemplateKind::Adr.file_name(),
+            check.problem.map(|p| format!(" ({p})")).unwrap_or_default()
+        )));
+    }
+    if let Some((old, old_path)) = &old {
+        let old_text = files::read(old_path)?.map(|f| f.text).unwrap_or_default();
         text = adr::add_link(
             &text,
             "Supersedes",
@@ -145,7 +186,7 @@ pub fn new_adr(
         )?;
     }
     let rel = create(
-        store,
+        &tx,
         &ctx,
         &abs,
         &text,
@@ -155,35 +196,15 @@ pub fn new_adr(
             ..Default::default()
         },
     )?;
-    let tx = store.immediate()?;
     index::record_status(&tx, &ctx.plan_id, &rel, &status, &today.to_string())?;
-    tx.commit()?;
     if let Some((_, old_path)) = old {
         let heading = adr::heading_of(&text);
         let new_old = rewrite(&old_path, |t| {
             adr::set_status(&adr::add_link(t, "Superseded by", &heading, &name)?, None)
         })?;
-        let old_rel = ctx.relative(&old_path);
-        let tx = store.immediate()?;
-        index::put(
-            &tx,
-            &ctx.plan_id,
-            &old_rel,
-            &IndexRow {
-                kind: DocKind::Adr.as_str().into(),
-                hash: files::hash(new_old.as_bytes()),
-                ..Default::default()
-            },
-        )?;
-        index::record_status(
-            &tx,
-            &ctx.plan_id,
-            &old_rel,
-            "Superseded",
-            &today.to_string(),
-        )?;
-        tx.commit()?;
+        reindex(&tx, &ctx, &old_path, &new_old, Some("Superseded"), today)?;
     }
+    tx.commit()?;
     entry_of(store, today, &rel)
 }
 
@@ -204,21 +225,10 @@ pub fn set_status(
         .copied()
         .unwrap_or(status);
     let new = rewrite(&path, |t| adr::set_status(t, Some(canonical)))?;
-    let rel = ctx.relative(&path);
     let tx = store.immediate()?;
-    index::put(
-        &tx,
-        &ctx.plan_id,
-        &rel,
-        &IndexRow {
-            kind: DocKind::Adr.as_str().into(),
-            hash: files::hash(new.as_bytes()),
-            ..Default::default()
-        },
-    )?;
-    index::record_status(&tx, &ctx.plan_id, &rel, canonical, &today.to_string())?;
+    reindex(&tx, &ctx, &path, &new, Some(canonical), today)?;
     tx.commit()?;
-    entry_of(store, today, &rel)
+    entry_of(store, today, &ctx.relative(&path))
 }
 
 /// Link ADR `source` to `target` with `kind` (e.g. "Amends") and write the
@@ -234,73 +244,63 @@ pub fn link(
     today: NaiveDate,
 ) -> Result<Vec<DocumentEntry>> {
     let ctx = context(store)?;
-    let kind = kind.trim();
-    if kind.is_empty() || kind.contains(['[', ']', '(', ')', '\n']) {
-        return Err(CoreError::InvalidInput(format!(
-            "`{kind}` is not a link type; use words such as Amends, Clarifies, Extends"
-        )));
-    }
+    let kind = check_link_words(kind, "link type")?;
     if source == target {
         return Err(CoreError::InvalidInput(
             "an ADR cannot link to itself".into(),
         ));
     }
     let reverse = match reverse.map(str::trim).filter(|r| !r.is_empty()) {
-        Some(r) => r.to_string(),
-        None => adr::reverse_kind(kind).ok_or_else(|| {
+        Some(r) => check_link_words(r, "reverse link")?,
+        None => adr::reverse_kind(&kind).ok_or_else(|| {
             CoreError::InvalidInput(format!(
                 "studyplan does not know the reverse of `{kind}`; give it (e.g. --reverse \"{kind} by\")"
             ))
         })?,
     };
-    let (_, src_path) = find(&ctx, source)?;
-    let (_, dst_path) = find(&ctx, target)?;
-    let name = |p: &PathBuf| {
+    let (src, src_path) = find(&ctx, source)?;
+    let (dst, dst_path) = find(&ctx, target)?;
+    // "A Supersedes B" and "A Superseded by B" both retire one of the two.
+    let retired = match adr::canonical_kind(&kind).as_str() {
+        "supersedes" => Some((target, dst.status.as_deref())),
+        "superseded by" => Some((source, src.status.as_deref())),
+        _ => None,
+    };
+    if let Some((n, st)) = retired {
+        adr::check_supersedable(n, st)?;
+    }
+    let name = |p: &Path| {
         p.file_name()
             .and_then(|n| n.to_str())
             .unwrap_or("")
             .to_string()
     };
-    let heading = |p: &PathBuf| -> Result<String> {
+    let heading = |p: &Path| -> Result<String> {
         Ok(adr::heading_of(
             &files::read(p)?.map(|f| f.text).unwrap_or_default(),
         ))
     };
     let (src_heading, dst_heading) = (heading(&src_path)?, heading(&dst_path)?);
-    let supersedes = adr::canonical_kind(kind) == "supersedes";
+    let tx = store.immediate()?;
     let new_src = rewrite(&src_path, |t| {
-        adr::add_link(t, kind, &dst_heading, &name(&dst_path))
-    })?;
-    let new_dst = rewrite(&dst_path, |t| {
-        let t = adr::add_link(t, &reverse, &src_heading, &name(&src_path))?;
-        if supersedes {
+        let t = adr::add_link(t, &kind, &dst_heading, &name(&dst_path))?;
+        if retired.map(|r| r.0) == Some(source) {
             adr::set_status(&t, None)
         } else {
             Ok(t)
         }
     })?;
-    let tx = store.immediate()?;
-    for (p, text) in [(&src_path, &new_src), (&dst_path, &new_dst)] {
-        index::put(
-            &tx,
-            &ctx.plan_id,
-            &ctx.relative(p),
-            &IndexRow {
-                kind: DocKind::Adr.as_str().into(),
-                hash: files::hash(text.as_bytes()),
-                ..Default::default()
-            },
-        )?;
-    }
-    if supersedes {
-        index::record_status(
-            &tx,
-            &ctx.plan_id,
-            &ctx.relative(&dst_path),
-            "Superseded",
-            &today.to_string(),
-        )?;
-    }
+    let new_dst = rewrite(&dst_path, |t| {
+        let t = adr::add_link(t, &reverse, &src_heading, &name(&src_path))?;
+        if retired.map(|r| r.0) == Some(target) {
+            adr::set_status(&t, None)
+        } else {
+            Ok(t)
+        }
+    })?;
+    let superseded = |n: u32| (retired.map(|r| r.0) == Some(n)).then_some("Superseded");
+    reindex(&tx, &ctx, &src_path, &new_src, superseded(source), today)?;
+    reindex(&tx, &ctx, &dst_path, &new_dst, superseded(target), today)?;
     tx.commit()?;
     let all = list(store, today)?.entries;
     let pick = |p: &PathBuf| all.iter().find(|e| e.path == ctx.relative(p)).cloned();

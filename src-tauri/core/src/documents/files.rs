@@ -30,19 +30,35 @@ pub struct ReadFile {
     pub hash: String,
 }
 
-/// Read `path` as UTF-8. `Ok(None)` when it does not exist; a file that is
-/// not UTF-8 is an `InvalidInput` error naming the byte offset, and is left
-/// untouched (the app never rewrites what it cannot read).
+/// The largest document read, in bytes (16 MiB: far above any note, far
+/// below what would stall the app).
+pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Read `path` as UTF-8. `Ok(None)` when it does not exist. Refused with
+/// `InvalidInput` and left untouched: a symbolic link (a cloned repository
+/// must not make the app read or overwrite a file elsewhere), anything that
+/// is not a regular file (folder, pipe, device), a file over [`MAX_BYTES`],
+/// and text that is not UTF-8 (the byte offset is named).
 pub fn read(path: &Path) -> Result<Option<ReadFile>> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(CoreError::io("cannot read", path, e)),
     };
+    check_regular(path, &meta)?;
+    if meta.len() > MAX_BYTES {
+        return Err(CoreError::InvalidInput(format!(
+            "{} is {} MB; studyplan opens documents up to {} MB",
+            path.display(),
+            meta.len() / (1024 * 1024),
+            MAX_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| CoreError::io("cannot read", path, e))?;
     let hash = hash(&bytes);
     let text = String::from_utf8(bytes).map_err(|e| {
         CoreError::InvalidInput(format!(
-            "{} is not UTF-8 text (invalid byte at offset {}); studyplan leaves it as it is",
+            "{} is not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 to open it here (studyplan leaves it as it is)",
             path.display(),
             e.utf8_error().valid_up_to()
         ))
@@ -50,42 +66,128 @@ pub fn read(path: &Path) -> Result<Option<ReadFile>> {
     Ok(Some(ReadFile { text, hash }))
 }
 
-/// Write `text` to `path` atomically (temp file in the same folder, fsync,
-/// rename, fsync of the folder), creating missing parent folders. Returns
-/// the hash of what was written.
-pub fn write_atomic(path: &Path, text: &str) -> Result<String> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| CoreError::io("cannot create the folder", dir, e))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".studyplan-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| CoreError::io("cannot write in", dir, e))?;
-    tmp.write_all(text.as_bytes())
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| CoreError::io("cannot write", tmp.path(), e))?;
-    tmp.persist(path)
-        .map_err(|e| CoreError::io("cannot replace", path, e.error))?;
-    // The rename is durable only once the folder's entry is on disk.
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(hash(text.as_bytes()))
-}
-
-/// Create `path` with `text` only if it does not exist yet (no overwrite,
-/// ever): `Conflict` when it does.
-pub fn create_new(path: &Path, text: &str) -> Result<String> {
-    if path.exists() {
-        return Err(CoreError::Conflict(format!(
-            "{} already exists; studyplan does not overwrite it",
+fn check_regular(path: &Path, meta: &std::fs::Metadata) -> Result<()> {
+    let ft = meta.file_type();
+    if ft.is_symlink() {
+        return Err(CoreError::InvalidInput(format!(
+            "{} is a symbolic link; studyplan reads and writes only plain files in the documents folder",
             path.display()
         )));
     }
-    write_atomic(path, text)
+    if !ft.is_file() {
+        return Err(CoreError::InvalidInput(format!(
+            "{} is not a regular file",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Write `text` to `path` atomically (temp file in the same folder, fsync,
+/// rename, fsync of the folder), creating missing parent folders. An
+/// existing file keeps its permissions; a new one gets `0666` less the
+/// umask, as an editor would make it. Never writes through a symbolic link.
+/// Returns the hash of what was written.
+pub fn write_atomic(path: &Path, text: &str) -> Result<String> {
+    let existing = match std::fs::symlink_metadata(path) {
+        Ok(m) => {
+            check_regular(path, &m)?;
+            Some(m.permissions())
+        }
+        Err(_) => None,
+    };
+    let tmp = temp_with(path, text, existing)?;
+    tmp.persist(path)
+        .map_err(|e| CoreError::io("cannot replace", path, e.error))?;
+    sync_parent(path);
+    Ok(hash(text.as_bytes()))
+}
+
+/// Create `path` with `text` only if nothing is there yet, not even a
+/// dangling link: `Conflict` when something is. The check and the rename
+/// are one step (`renameat2(RENAME_NOREPLACE)` or a hard link), so two
+/// writers racing for one name cannot both succeed.
+pub fn create_new(path: &Path, text: &str) -> Result<String> {
+    let exists = || {
+        CoreError::Conflict(format!(
+            "{} already exists; studyplan does not overwrite it",
+            path.display()
+        ))
+    };
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Err(exists());
+    }
+    let tmp = temp_with(path, text, None)?;
+    tmp.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            exists()
+        } else {
+            CoreError::io("cannot create", path, e.error)
+        }
+    })?;
+    sync_parent(path);
+    Ok(hash(text.as_bytes()))
+}
+
+/// A synced temporary file holding `text` beside `path`.
+fn temp_with(
+    path: &Path,
+    text: &str,
+    permissions: Option<std::fs::Permissions>,
+) -> Result<tempfile::NamedTempFile> {
+    let dir = parent(path);
+    if let Ok(m) = std::fs::metadata(dir) {
+        if !m.is_dir() {
+            return Err(CoreError::InvalidInput(format!(
+                "{} is a file, not a folder",
+                dir.display()
+            )));
+        }
+    }
+    std::fs::create_dir_all(dir).map_err(|e| CoreError::io("cannot create the folder", dir, e))?;
+    let mut b = tempfile::Builder::new();
+    b.prefix(".studyplan-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Subject to the umask, like any new file.
+        b.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = b
+        .tempfile_in(dir)
+        .map_err(|e| CoreError::io("cannot write in", dir, e))?;
+    if let Some(p) = permissions {
+        std::fs::set_permissions(tmp.path(), p)
+            .map_err(|e| CoreError::io("cannot set permissions on", tmp.path(), e))?;
+    }
+    tmp.write_all(text.as_bytes())
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| CoreError::io("cannot write", tmp.path(), e))?;
+    Ok(tmp)
+}
+
+fn parent(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// The rename is durable only once the folder's entry is on disk.
+fn sync_parent(path: &Path) {
+    if let Ok(d) = std::fs::File::open(parent(path)) {
+        let _ = d.sync_all();
+    }
+}
+
+/// `new` with the line endings of `old`: a file that used CRLF keeps CRLF
+/// when edited through the app (the editor works in LF), so a save is not a
+/// whole-file diff in git.
+pub fn keep_line_endings(old: &str, new: &str) -> String {
+    if old.contains("\r\n") && !new.contains("\r\n") {
+        new.replace('\n', "\r\n")
+    } else {
+        new.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -130,6 +232,73 @@ mod tests {
         );
         assert_eq!(std::fs::read(&p).ok(), Some(b"ok\xff\xfe".to_vec()));
         Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn permissions_are_kept_and_links_refused() -> Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        let io = |e: std::io::Error| CoreError::Io(e.to_string());
+        let dir = tempfile::tempdir().map_err(io)?;
+        let p = dir.path().join("doc.md");
+        write_atomic(&p, "a")?;
+        let fresh = std::fs::metadata(&p).map_err(io)?.permissions().mode() & 0o777;
+        assert_eq!(
+            fresh & 0o600,
+            0o600,
+            "readable and writable by the owner: {fresh:o}"
+        );
+        assert_ne!(fresh, 0o600, "not the temp file's private mode");
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o664)).map_err(io)?;
+        write_atomic(&p, "b")?;
+        assert_eq!(
+            std::fs::metadata(&p).map_err(io)?.permissions().mode() & 0o777,
+            0o664
+        );
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&p, &link).map_err(io)?;
+        assert!(read(&link).is_err());
+        assert!(write_atomic(&link, "x").is_err());
+        assert!(create_new(&dir.path().join("dangling.md"), "x").is_ok());
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), dir.path().join("d2.md"))
+            .map_err(io)?;
+        assert!(
+            create_new(&dir.path().join("d2.md"), "x").is_err(),
+            "a dangling link is kept"
+        );
+        assert!(std::fs::symlink_metadata(dir.path().join("d2.md"))
+            .map_err(io)?
+            .file_type()
+            .is_symlink());
+        Ok(())
+    }
+
+    #[test]
+    fn racing_creators_one_wins() -> Result<()> {
+        let dir = tempfile::tempdir().map_err(|e| CoreError::Io(e.to_string()))?;
+        let p = dir.path().join("0001-x.md");
+        let wins = std::thread::scope(|s| {
+            let hs: Vec<_> = (0..8)
+                .map(|i| {
+                    s.spawn({
+                        let p = p.clone();
+                        move || create_new(&p, &format!("{i}")).is_ok()
+                    })
+                })
+                .collect();
+            hs.into_iter()
+                .filter_map(|h| h.join().ok())
+                .filter(|w| *w)
+                .count()
+        });
+        assert_eq!(wins, 1);
+        Ok(())
+    }
+
+    #[test]
+    fn crlf_is_kept() {
+        assert_eq!(keep_line_endings("a\r\nb\r\n", "a\nc\n"), "a\r\nc\r\n");
+        assert_eq!(keep_line_endings("a\nb\n", "a\nc\n"), "a\nc\n");
     }
 
     #[test]

@@ -71,6 +71,16 @@ pub fn put(conn: &Connection, plan: &str, path: &str, row: &IndexRow) -> Result<
     Ok(())
 }
 
+/// Drop the row of a file that is no longer in the workspace (status
+/// dates and drafts stay: the file may come back).
+pub fn forget(conn: &Connection, plan: &str, path: &str) -> Result<()> {
+    conn.execute(
+        "DELETE FROM documents WHERE plan_id = ?1 AND path = ?2",
+        params![plan, path],
+    )?;
+    Ok(())
+}
+
 /// Status changes of one ADR, oldest first.
 pub fn status_history(conn: &Connection, plan: &str, path: &str) -> Result<Vec<StatusChange>> {
     let mut st = conn.prepare_cached(

@@ -338,9 +338,12 @@ pub fn list(store: &mut Store, today: NaiveDate) -> Result<DocumentList> {
         };
         let read = match &resolved {
             Ok(abs) => files::read(abs),
-            // An indexed path the current folders no longer allow (the ADR
-            // folder moved): listed with the reason, not an error for all.
-            Err(err) => Err(CoreError::InvalidInput(err.to_string())),
+            // An indexed path the current folders no longer hold (the ADR
+            // folder moved): no longer one of this workspace's documents.
+            Err(_) => {
+                index::forget(&tx, &ctx.plan_id, &rel)?;
+                continue;
+            }
         };
         match read {
             Ok(Some(f)) => {
@@ -388,7 +391,9 @@ pub fn list(store: &mut Store, today: NaiveDate) -> Result<DocumentList> {
                 )?;
             }
             Ok(None) => {
+                // Said once, then forgotten: the index follows the folder.
                 e.problem = Some("the file is gone: moved or deleted outside studyplan".into());
+                index::forget(&tx, &ctx.plan_id, &rel)?;
             }
             Err(err) => e.problem = Some(err.to_string()),
         }
@@ -523,6 +528,10 @@ pub fn save(
             }),
         });
     }
+    let text = &match &disk {
+        Some(d) => files::keep_line_endings(&d.text, text),
+        None => text.to_string(),
+    };
     let hash = files::write_atomic(&abs, text)?;
     let tx = store.immediate()?;
     let kind = remember(&tx, &ctx, rel, &hash)?;
@@ -573,9 +582,10 @@ pub fn workspace_path(store: &Store) -> Result<std::path::PathBuf> {
     Ok(context(store)?.workspace)
 }
 
-/// Write a new document at `abs` (never over an existing file) and index it.
+/// Write a new document at `abs` (never over an existing file) and index
+/// it, inside the caller's transaction.
 fn create(
-    store: &mut Store,
+    tx: &rusqlite::Transaction,
     ctx: &Context,
     abs: &Path,
     text: &str,
@@ -583,8 +593,6 @@ fn create(
 ) -> Result<String> {
     let hash = files::create_new(abs, text)?;
     let rel = ctx.relative(abs);
-    let tx = store.immediate()?;
-    index::put(&tx, &ctx.plan_id, &rel, &IndexRow { hash, ..row })?;
-    tx.commit()?;
+    index::put(tx, &ctx.plan_id, &rel, &IndexRow { hash, ..row })?;
     Ok(rel)
 }

@@ -237,8 +237,9 @@ pub fn new_readme(
             quality,
         },
     )?;
+    let tx = store.immediate()?;
     let rel = create(
-        store,
+        &tx,
         &ctx,
         &abs,
         &text,
@@ -250,5 +251,6 @@ pub fn new_readme(
             ..Default::default()
         },
     )?;
+    tx.commit()?;
     entry_of(store, today, &rel)
 }

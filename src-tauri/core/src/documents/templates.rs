@@ -11,6 +11,9 @@ use crate::error::{CoreError, Result};
 use minijinja::{Environment, UndefinedBehavior, Value};
 use std::path::Path;
 
+/// Instructions a template may run (minijinja's fuel).
+pub const FUEL: u64 = 1_000_000;
+
 /// The three kinds of document the app fills in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TemplateKind {
@@ -58,6 +61,10 @@ pub fn render_source(name: &str, source: &str, ctx: Value) -> Result<String> {
     env.set_lstrip_blocks(true);
     env.set_keep_trailing_newline(true);
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    // A bound on the work a (user's) template may do: a runaway loop stops
+    // with an error instead of hanging the app or filling the disk. The
+    // shipped templates use a few thousand units for the largest plan.
+    env.set_fuel(Some(FUEL));
     // Markdown, not HTML: values are inserted as written.
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
     let err = |e: minijinja::Error| template_error(name, source, &e);
@@ -110,6 +117,19 @@ mod tests {
         .map(|e| e.to_string())
         .unwrap_or_default();
         assert!(e.starts_with("t.md:2:"), "{e}");
+    }
+
+    #[test]
+    fn runaway_templates_stop() {
+        let e = render_source(
+            "t.md",
+            "{% for i in range(10000) %}{% for j in range(10000) %}x{% endfor %}{% endfor %}",
+            Value::from(()),
+        )
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+        assert!(e.starts_with("t.md:1:"), "{e}");
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub fn context(store: &Store) -> Result<Context> {
         Some(r) => PathBuf::from(r),
         None => default_workspace(&plan_id)?,
     };
-    let adr_dir = normalise(&super::adr::adr_dir(&workspace));
+    let adr_dir = normalise(&super::adr::adr_dir(&workspace)?);
     Ok(Context {
         plan_id,
         plan,
@@ -83,6 +83,33 @@ pub fn context(store: &Store) -> Result<Context> {
 /// Make `path` the active plan's workspace: it must be absolute; it is
 /// created if missing and must be writable (checked by writing a file).
 pub fn set_workspace(store: &mut Store, path: &Path) -> Result<PathBuf> {
+    let text = path.to_string_lossy();
+    if text.trim().is_empty() {
+        return Err(CoreError::InvalidInput(
+            "give the documents folder's path".into(),
+        ));
+    }
+    // `~/portfolio` as people type it (the shell is not there to expand it).
+    let expanded;
+    let path = match text.strip_prefix("~/") {
+        Some(rest) => {
+            let home = directories::UserDirs::new()
+                .map(|u| u.home_dir().to_path_buf())
+                .ok_or_else(|| {
+                    CoreError::InvalidInput("no home folder to expand `~` against".into())
+                })?;
+            expanded = home.join(rest);
+            expanded.as_path()
+        }
+        None => path,
+    };
+    let path = &normalise(path);
+    if path.exists() && !path.is_dir() {
+        return Err(CoreError::InvalidInput(format!(
+            "{} is a file, not a folder",
+            path.display()
+        )));
+    }
     if !path.is_absolute() {
         return Err(CoreError::InvalidInput(format!(
             "the documents folder must be an absolute path, got `{}`",
@@ -119,8 +146,11 @@ impl Context {
         if rel.trim().is_empty() {
             return Err(bad("it is empty"));
         }
-        if rel.contains('\0') || rel.contains('\\') {
+        if rel.contains('\\') {
             return Err(bad("use `/` between folders"));
+        }
+        if rel.chars().any(char::is_control) {
+            return Err(bad("it holds a control character"));
         }
         let p = Path::new(rel);
         if p.is_absolute() {
@@ -140,8 +170,22 @@ impl Context {
                 _ => return Err(bad("it names a root")),
             }
         }
-        if out.starts_with(&self.workspace) || out.starts_with(&self.adr_dir) {
+        if out.starts_with(&self.adr_dir) {
             Ok(out)
+        } else if out.starts_with(&self.workspace) {
+            // Hidden folders (.git, .github...) hold tools' files, not documents.
+            let hidden = out
+                .strip_prefix(&self.workspace)
+                .map(|r| {
+                    r.components()
+                        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+                })
+                .unwrap_or(false);
+            if hidden {
+                Err(bad("it is inside a hidden folder"))
+            } else {
+                Ok(out)
+            }
         } else {
             Err(bad("it is outside the documents folder"))
         }
