@@ -172,7 +172,6 @@ fn sanitizer() -> &'static Builder<'static> {
             "hr",
             "i",
             "img",
-            "input",
             "kbd",
             "li",
             "mark",
@@ -194,13 +193,10 @@ fn sanitizer() -> &'static Builder<'static> {
             "u",
             "ul",
         ]))
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
         .url_schemes(HashSet::from(["http", "https", "mailto"]))
         .url_relative(ammonia::UrlRelative::PassThrough)
         .link_rel(Some("noopener noreferrer"))
         .attribute_filter(|element, attribute, value| match (element, attribute) {
-            // Task-list boxes are display only.
-            ("input", "type") => (value == "checkbox").then_some(value.into()),
             ("img", "src") => is_plain_relative(value).then_some(value.into()),
             (_, "href") if may_leave_the_app(value) => None,
             _ => Some(value.into()),
