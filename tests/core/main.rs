@@ -4,6 +4,7 @@
 mod blocks;
 mod calendar;
 mod documents;
+mod mistakes;
 mod reference_plan;
 mod reminders;
 mod replan;

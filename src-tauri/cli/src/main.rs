@@ -5,6 +5,7 @@
 //! diagnostics}` objects on stderr with `--json`, plain text otherwise.
 
 mod docs;
+mod mistakes;
 mod output;
 mod remind;
 
@@ -108,6 +109,23 @@ enum Cmd {
     Docs {
         #[command(subcommand)]
         cmd: docs::DocsCmd,
+    },
+    /// Log a mistake (revisits come back after 48 hours and a week).
+    Mistake {
+        #[command(subcommand)]
+        cmd: mistakes::MistakeCmd,
+    },
+    /// The mistakes log with each revisit's state.
+    Mistakes {
+        /// Only mistakes with a revisit due today or earlier.
+        #[arg(long)]
+        due: bool,
+    },
+    /// Close a revisit: `solid` (done) or `again` (one more in two days).
+    Revisit {
+        /// The revisit's id (see `studyplan mistakes`).
+        id: i64,
+        outcome: String,
     },
 }
 
@@ -267,6 +285,9 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
         Cmd::Readme { cmd } => docs::readme(&cli.db, cli.json, cmd),
         Cmd::Log { date } => docs::log(&cli.db, cli.json, date),
         Cmd::Docs { cmd } => docs::docs(&cli.db, cli.json, cmd),
+        Cmd::Mistake { cmd } => mistakes::mistake(&cli.db, cli.json, cmd),
+        Cmd::Mistakes { due } => mistakes::list(&cli.db, cli.json, due),
+        Cmd::Revisit { id, outcome } => mistakes::revisit(&cli.db, cli.json, id, &outcome),
         Cmd::Validate { files } => {
             let mut failed = false;
             for f in &files {

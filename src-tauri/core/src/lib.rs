@@ -5,6 +5,7 @@
 pub mod documents;
 pub mod error;
 pub mod ics;
+pub mod mistakes;
 pub mod plan;
 pub mod reminders;
 pub mod schedule;

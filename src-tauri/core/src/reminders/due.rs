@@ -207,6 +207,11 @@ impl Store {
         }
         drop(st);
 
+        // Mistake revisits.
+        out.extend(crate::mistakes::due_reminders(
+            &self.conn, &plan, tz, from, to,
+        )?);
+
         // Snoozes.
         let mut st = self.conn.prepare_cached("SELECT id, subject, title, body, due_utc FROM reminder_snoozes WHERE due_utc > ?1 AND due_utc <= ?2")?;
         let rows = st.query_map(params![from, to], |r| {

@@ -23,6 +23,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_documents",
         include_str!("../../migrations/0004_documents.sql"),
     ),
+    (
+        "0005_mistakes",
+        include_str!("../../migrations/0005_mistakes.sql"),
+    ),
 ];
 
 pub fn latest() -> u32 {
