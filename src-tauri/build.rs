@@ -38,6 +38,10 @@ const COMMANDS: &[&str] = &[
     "docs_workspace_set",
     "docs_workspace_choose",
     "open_external",
+    "mistake_add",
+    "mistakes_list",
+    "revisits",
+    "revisit_close",
 ];
 
 fn main() {

@@ -106,6 +106,10 @@ pub fn run() {
             commands::documents::docs_workspace_set,
             commands::documents::docs_workspace_choose,
             commands::documents::open_external,
+            commands::mistakes::mistake_add,
+            commands::mistakes::mistakes_list,
+            commands::mistakes::revisits,
+            commands::mistakes::revisit_close,
             commands::reminders::reminder_action,
         ])
         .build(tauri::generate_context!())

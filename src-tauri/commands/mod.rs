@@ -2,6 +2,7 @@
 pub mod agenda;
 pub mod app;
 pub mod documents;
+pub mod mistakes;
 pub mod plans;
 pub mod portfolio;
 pub mod progress;

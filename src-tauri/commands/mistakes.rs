@@ -1,0 +1,72 @@
+//! Mistakes-log commands (studyplan_core::mistakes); each is one call into core.
+
+use crate::error::CmdResult;
+use crate::state::AppState;
+use studyplan_core::mistakes::{self, MistakeView, NewMistake, RevisitOutcome, RevisitView};
+use studyplan_core::store::agenda::parse_date;
+use studyplan_core::Store;
+use tauri::State;
+
+fn today(store: &Store) -> CmdResult<chrono::NaiveDate> {
+    Ok(parse_date(&store.overview(chrono::Utc::now())?.today)?)
+}
+
+/// `date` is `YYYY-MM-DD` (null: today in the plan's zone).
+#[tauri::command(async)]
+#[allow(clippy::too_many_arguments)]
+pub fn mistake_add(
+    state: State<'_, AppState>,
+    date: Option<String>,
+    track: String,
+    topic: String,
+    what: String,
+    fix: Option<String>,
+    link: Option<String>,
+) -> CmdResult<MistakeView> {
+    let mut store = state.store()?;
+    let date = match date.as_deref().filter(|d| !d.is_empty()) {
+        Some(d) => parse_date(d)?,
+        None => today(&store)?,
+    };
+    let m = NewMistake {
+        date,
+        track,
+        topic,
+        what,
+        fix,
+        link,
+    };
+    Ok(mistakes::add(&mut store, &m, chrono::Utc::now())?)
+}
+
+/// With `due`, only mistakes with a revisit due today or earlier.
+#[tauri::command(async)]
+pub fn mistakes_list(state: State<'_, AppState>, due: bool) -> CmdResult<Vec<MistakeView>> {
+    let store = state.store()?;
+    let due_by = if due { Some(today(&store)?) } else { None };
+    Ok(mistakes::list(&store, due_by)?)
+}
+
+/// Revisits on local days `from`–`to` (inclusive), for the calendar.
+#[tauri::command(async)]
+pub fn revisits(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> CmdResult<Vec<RevisitView>> {
+    let (from, to) = (parse_date(&from)?, parse_date(&to)?);
+    Ok(mistakes::revisits_between(&*state.store()?, from, to)?)
+}
+
+/// `outcome` is `solid` or `again`.
+#[tauri::command(async)]
+pub fn revisit_close(
+    state: State<'_, AppState>,
+    id: i64,
+    outcome: String,
+) -> CmdResult<MistakeView> {
+    let mut store = state.store()?;
+    let outcome = RevisitOutcome::parse(&outcome)?;
+    let today = today(&store)?;
+    Ok(mistakes::close(&mut store, id, outcome, today)?)
+}
