@@ -25,7 +25,7 @@ import Documents from './Documents.svelte';
 await import('../lib/components/documents/codemirror');
 
 const saved = { ...DELAYS };
-beforeEach(() => Object.assign(DELAYS, { preview: 0, draft: 0, save: 30 }));
+beforeEach(() => Object.assign(DELAYS, { draft: 0, save: 30 }));
 afterEach(() => Object.assign(DELAYS, saved));
 
 const texts: Record<string, string> = {
@@ -233,6 +233,22 @@ describe('Creating documents', () => {
     expect(screen.queryByTestId('new-adr-form')).not.toBeInTheDocument();
   });
 
+  it("New README takes an optional path, showing core's default", async () => {
+    const created = { ...readme, path: 'docs/streaming.md', project: 'streaming', title: 'Streaming pipeline' };
+    const calls = mockCommands(handlers({ readme_new: created }));
+    renderDocuments();
+    await userEvent.click(await screen.findByTestId('new-readme'));
+    const path = screen.getByTestId('new-readme-path');
+    expect(path).toHaveValue('');
+    // Streaming is the only project of week 5.
+    expect(path).toHaveAttribute('placeholder', 'week-05/README.md');
+    expect(screen.getByTestId('new-readme-form')).toHaveTextContent('left empty, the README goes to week-05/README.md');
+    await userEvent.type(path, '  docs/streaming.md ');
+    await userEvent.click(screen.getByTestId('new-readme-submit'));
+    await screen.findByTestId('doc-editor');
+    expect(calls.find((c) => c.cmd === 'readme_new')?.args).toEqual({ project: 'streaming', path: 'docs/streaming.md' });
+  });
+
   it('New README offers only projects without one', async () => {
     const created = { ...readme, path: 'projects/streaming/README.md', project: 'streaming', title: 'Streaming pipeline' };
     const calls = mockCommands(handlers({ readme_new: created }));
@@ -370,7 +386,115 @@ describe('Editing', () => {
     expect(editorText()).toBe(
       '# Ideas\n\n<<<<<<< yours\nSee [the docs](https://example.org/docs).\nMine.\n=======\nFrom disk.\n>>>>>>> on disk',
     );
-    expect(saveState()).toHaveTextContent('Unsaved: resolve the marked differences, then save');
+    expect(saveState()).toHaveTextContent('Unresolved merge markers');
+  });
+
+  it('never saves merge markers silently: autosave waits, Ctrl+S asks once', async () => {
+    const disk = '# Ideas\n\nFrom disk.';
+    let answers = 0;
+    const calls = mockCommands(
+      handlers({
+        document_save: () =>
+          answers++ === 0
+            ? { saved: false, hash: '', conflict: { disk_text: disk, disk_hash: 'hd' } }
+            : { saved: true, hash: 'h2', conflict: null },
+      }),
+    );
+    const saves = () => calls.filter((c) => c.cmd === 'document_save');
+    renderDocuments();
+    await openDoc('notes/ideas.md');
+    await type('\nMine.');
+    await userEvent.click(await screen.findByTestId('doc-merge'));
+    await type('\nTyped after the merge.');
+    // Well past the autosave delay: nothing written.
+    await new Promise((r) => setTimeout(r, 120));
+    expect(saves()).toHaveLength(1);
+    expect(saveState()).toHaveTextContent('Unresolved merge markers');
+
+    view().contentDOM.focus();
+    await userEvent.keyboard('{Control>}s{/Control}');
+    const ask = screen.getByTestId('doc-markers-ask');
+    expect(ask).toHaveTextContent('The text still has merge markers from the conflict. Save anyway?');
+    expect(within(ask).getByRole('button', { name: 'Keep editing' })).toHaveFocus();
+    // Asked once: a second Ctrl+S doesn't save or ask again.
+    await userEvent.keyboard('{Control>}s{/Control}');
+    expect(screen.getAllByTestId('doc-markers-ask')).toHaveLength(1);
+    await userEvent.click(within(ask).getByRole('button', { name: 'Keep editing' }));
+    expect(screen.queryByTestId('doc-markers-ask')).not.toBeInTheDocument();
+    expect(saves()).toHaveLength(1);
+
+    // The Save button asks the same; "Save anyway" writes the text as it is.
+    await userEvent.click(screen.getByTestId('doc-save'));
+    await userEvent.click(within(screen.getByTestId('doc-markers-ask')).getByRole('button', { name: 'Save anyway' }));
+    await waitFor(() => expect(saveState()).toHaveTextContent('Saved'));
+    expect(saves()).toHaveLength(2);
+    expect(String(saves()[1]?.args.text)).toContain('<<<<<<< yours');
+    expect(saves()[1]?.args.base).toBe('hd');
+  });
+
+  it('a document with unresolved markers stays open rather than being saved on the way out', async () => {
+    const disk = '# Ideas\n\nFrom disk.';
+    const calls = mockCommands(
+      handlers({ document_save: { saved: false, hash: '', conflict: { disk_text: disk, disk_hash: 'hd' } } }),
+    );
+    renderDocuments();
+    await openDoc('notes/ideas.md');
+    await type('\nMine.');
+    await userEvent.click(await screen.findByTestId('doc-merge'));
+    await userEvent.click(entryButton(adr1.path));
+    expect(await screen.findByRole('alert')).toHaveTextContent('It still has merge markers');
+    expect(screen.getByTestId('doc-pane')).toHaveAttribute('data-path', 'notes/ideas.md');
+    expect(calls.filter((c) => c.cmd === 'document_save')).toHaveLength(1);
+    // The draft keeps the text with its markers.
+    expect(String(calls.filter((c) => c.cmd === 'document_draft').at(-1)?.args.text)).toContain('>>>>>>> on disk');
+  });
+
+  it('when the file was deleted on disk, offers to recreate it or to discard the text', async () => {
+    let answers = 0;
+    const calls = mockCommands(
+      handlers({
+        document_save: () =>
+          answers++ === 0
+            ? { saved: false, hash: '', conflict: { disk_text: '', disk_hash: '' } }
+            : { saved: true, hash: 'h2', conflict: null },
+      }),
+    );
+    renderDocuments();
+    await openDoc('notes/ideas.md');
+    await type('\nMine.');
+    const conflict = await screen.findByTestId('doc-conflict');
+    expect(within(conflict).getByRole('heading', { level: 2 })).toHaveTextContent('The file was deleted outside studyplan');
+    expect(conflict).not.toHaveTextContent('changed on disk');
+    expect(saveState()).toHaveTextContent('Not saved: the file was deleted');
+    expect(within(conflict).getByTestId('doc-conflict-mine')).toHaveTextContent('Mine.');
+    expect(within(conflict).queryByTestId('doc-conflict-disk')).not.toBeInTheDocument();
+    expect(within(conflict).queryByTestId('doc-take-disk')).not.toBeInTheDocument();
+    expect(within(conflict).queryByTestId('doc-merge')).not.toBeInTheDocument();
+
+    await userEvent.click(within(conflict).getByRole('button', { name: 'Save mine (recreate the file)' }));
+    await waitFor(() => expect(saveState()).toHaveTextContent('Saved'));
+    expect(calls.filter((c) => c.cmd === 'document_save').at(-1)?.args).toEqual({
+      path: 'notes/ideas.md',
+      text: texts['notes/ideas.md'] + '\nMine.',
+      base: '',
+    });
+  });
+
+  it('"Discard mine" drops the text of a deleted file and closes it', async () => {
+    const calls = mockCommands(
+      handlers({ document_save: { saved: false, hash: '', conflict: { disk_text: '', disk_hash: '' } } }),
+    );
+    renderDocuments();
+    await openDoc('notes/ideas.md');
+    await type('\nMine.');
+    const conflict = await screen.findByTestId('doc-conflict');
+    await userEvent.click(within(conflict).getByRole('button', { name: 'Discard mine' }));
+    expect(calls.some((c) => c.cmd === 'document_draft_discard')).toBe(false);
+    await userEvent.click(within(conflict).getByTestId('doc-discard-confirm'));
+    await waitFor(() => expect(screen.queryByTestId('doc-pane')).not.toBeInTheDocument());
+    expect(calls.find((c) => c.cmd === 'document_draft_discard')?.args).toEqual({ path: 'notes/ideas.md' });
+    expect(calls.filter((c) => c.cmd === 'document_save')).toHaveLength(1);
+    expect(calls.filter((c) => c.cmd === 'documents_list')).toHaveLength(2);
   });
 
   it('offers recovered text: Restore puts it in the editor, Discard asks once', async () => {
@@ -432,6 +556,53 @@ describe('Editing', () => {
   });
 });
 
+describe('Preview', () => {
+  it('changes only the blocks that changed, keeping the others as they are', async () => {
+    mockCommands(
+      handlers({
+        document_preview: ({ text }) => ({
+          html: String(text)
+            .split('\n\n')
+            .map((block) => `<p>${block}</p>`)
+            .join('\n'),
+          completeness: null,
+        }),
+      }),
+    );
+    renderDocuments();
+    await openDoc('notes/ideas.md');
+    const preview = await screen.findByTestId('doc-preview');
+    await waitFor(() => expect(preview.querySelectorAll('p')).toHaveLength(2));
+    const [heading, body] = Array.from(preview.querySelectorAll('p'));
+    await type('\n\nMore.');
+    await waitFor(() => expect(preview).toHaveTextContent('More.'));
+    const after = Array.from(preview.querySelectorAll('p'));
+    expect(after.map((p) => p.textContent)).toEqual(['# Ideas', 'See [the docs](https://example.org/docs).', 'More.']);
+    expect(after[0]).toBe(heading);
+    expect(after[1]).toBe(body);
+  });
+
+  it("shows task list items as core writes them, with no checkboxes", async () => {
+    mockCommands(
+      handlers({
+        document_preview: {
+          html: '<ul>\n<li>☑ Load the raw data</li>\n<li>☐ Write the marts</li>\n</ul>',
+          completeness: null,
+        },
+      }),
+    );
+    renderDocuments();
+    await openDoc('notes/ideas.md');
+    const preview = await screen.findByTestId('doc-preview');
+    await waitFor(() => expect(within(preview).getAllByRole('listitem')).toHaveLength(2));
+    expect(within(preview).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '☑ Load the raw data',
+      '☐ Write the marts',
+    ]);
+    expect(within(preview).queryByRole('checkbox')).not.toBeInTheDocument();
+  });
+});
+
 describe('Preview links', () => {
   it('opens http(s) and mailto links in the browser, and nothing else', async () => {
     const calls = mockCommands(
@@ -490,7 +661,13 @@ describe('ADR panel', () => {
     expect(within(panel).getByTestId('adr-status-Accepted')).toBeInTheDocument();
     expect(within(panel).getByTestId('adr-status-Rejected')).toBeInTheDocument();
     expect(within(panel).queryByTestId('adr-status-Deprecated')).not.toBeInTheDocument();
-    expect(within(panel).getByTestId('adr-links')).toHaveTextContent('Supersedes 2. Use Parquet for raw data');
+    // Core's link titles carry the number already ("2. Use Parquet…"): shown once, as sent.
+    const links = within(within(panel).getByTestId('adr-links')).getAllByRole('listitem');
+    expect(links.map((li) => li.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      'Supersedes 2. Use Parquet for raw data',
+      'Amends 1. Record architecture decisions',
+    ]);
+    expect(within(panel).getByRole('button', { name: '2. Use Parquet for raw data' })).toBeInTheDocument();
     expect(within(panel).getByTestId('adr-history')).toHaveTextContent('Tue 12 Aug 2025 Proposed');
 
     await userEvent.click(within(panel).getByTestId('adr-status-Accepted'));
@@ -550,6 +727,82 @@ describe('ADR panel', () => {
     await openDoc(adr3.path);
     await userEvent.click(screen.getByTestId('adr-status-Rejected'));
     expect(await screen.findByRole('alert')).toHaveTextContent('ADR 3 is not Proposed');
+  });
+});
+
+describe('Workspace folder', () => {
+  const refused = fails({ kind: 'not_found', message: 'no folder ~/nowhere', diagnostics: [] });
+
+  async function typePath(path: string) {
+    await userEvent.click(await screen.findByRole('button', { name: 'Type a path' }));
+    const input = screen.getByTestId('doc-workspace-path');
+    await userEvent.clear(input);
+    await userEvent.type(input, path);
+    await userEvent.click(screen.getByTestId('doc-workspace-use'));
+  }
+
+  it('sends a path starting with ~/ as typed: core expands it', async () => {
+    const moved = { ...docList, workspace: '/home/ada/notes' };
+    const calls = mockCommands(handlers({ docs_workspace_set: moved }));
+    renderDocuments();
+    await typePath('~/notes');
+    await waitFor(() => expect(screen.getByTestId('doc-workspace')).toHaveTextContent('/home/ada/notes'));
+    expect(calls.find((c) => c.cmd === 'docs_workspace_set')?.args).toEqual({ path: '~/notes' });
+    expect(screen.queryByTestId('doc-workspace-path')).not.toBeInTheDocument();
+  });
+
+  it("the folder's error goes on Cancel", async () => {
+    mockCommands(handlers({ docs_workspace_set: refused }));
+    renderDocuments();
+    await typePath('~/nowhere');
+    expect(await screen.findByTestId('doc-workspace-error')).toHaveTextContent("Couldn't use that folder");
+    await userEvent.click(screen.getByTestId('doc-workspace-cancel'));
+    expect(screen.queryByTestId('doc-workspace-error')).not.toBeInTheDocument();
+  });
+
+  it("the folder's error goes on Escape and when the typing is toggled off", async () => {
+    mockCommands(handlers({ docs_workspace_set: refused }));
+    renderDocuments();
+    await typePath('~/nowhere');
+    await screen.findByTestId('doc-workspace-error');
+    screen.getByTestId('doc-workspace-path').focus();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByTestId('doc-workspace-error')).not.toBeInTheDocument();
+
+    await typePath('~/nowhere');
+    await screen.findByTestId('doc-workspace-error');
+    await userEvent.click(screen.getByRole('button', { name: 'Type a path' }));
+    expect(screen.queryByTestId('doc-workspace-error')).not.toBeInTheDocument();
+  });
+
+  it("the folder's error goes when a change then works", async () => {
+    let tries = 0;
+    mockCommands(
+      handlers({
+        docs_workspace_set: (args) =>
+          tries++ === 0
+            ? Promise.reject({ kind: 'not_found', message: 'no folder', diagnostics: [] })
+            : { ...docList, workspace: String(args.path) },
+      }),
+    );
+    renderDocuments();
+    await typePath('~/nowhere');
+    await screen.findByTestId('doc-workspace-error');
+    const input = screen.getByTestId('doc-workspace-path');
+    await userEvent.clear(input);
+    await userEvent.type(input, '/home/ada/study2');
+    await userEvent.click(screen.getByTestId('doc-workspace-use'));
+    await waitFor(() => expect(screen.getByTestId('doc-workspace')).toHaveTextContent('/home/ada/study2'));
+    expect(screen.queryByTestId('doc-workspace-error')).not.toBeInTheDocument();
+  });
+
+  it("the folder's error goes when a document is opened", async () => {
+    mockCommands(handlers({ docs_workspace_set: refused }));
+    renderDocuments();
+    await typePath('~/nowhere');
+    await screen.findByTestId('doc-workspace-error');
+    await openDoc('notes/ideas.md');
+    expect(screen.queryByTestId('doc-workspace-error')).not.toBeInTheDocument();
   });
 });
 

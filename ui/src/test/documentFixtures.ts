@@ -1,4 +1,5 @@
-// Sample documents workspace shaped like core's answers, for the Documents tests.
+// Sample documents workspace shaped like core's answers, for the Documents tests. ADR link titles are
+// adr-tools' link text, as core sends them: "N. Title".
 import type { Completeness } from '../lib/bindings/Completeness';
 import type { DocumentContent } from '../lib/bindings/DocumentContent';
 import type { DocumentEntry } from '../lib/bindings/DocumentEntry';
@@ -57,7 +58,9 @@ export const adr2 = entry({
   number: 2,
   status: 'Superseded by 3',
   date: '2025-08-06',
-  links: [{ kind: 'Superseded by', target_number: 3, target_path: 'docs/adr/0003-use-delta-lake.md', target_title: 'Use Delta Lake' }],
+  links: [
+    { kind: 'Superseded by', target_number: 3, target_path: 'docs/adr/0003-use-delta-lake.md', target_title: '3. Use Delta Lake' },
+  ],
   status_history: [
     { status: 'Accepted', date: '2025-08-06' },
     { status: 'Superseded', date: '2025-08-12' },
@@ -72,8 +75,18 @@ export const adr3 = entry({
   status: 'Proposed',
   date: '2025-08-12',
   links: [
-    { kind: 'Supersedes', target_number: 2, target_path: 'docs/adr/0002-use-parquet.md', target_title: 'Use Parquet for raw data' },
-    { kind: 'Amends', target_number: 1, target_path: 'docs/adr/0001-record-architecture-decisions.md', target_title: 'Record architecture decisions' },
+    {
+      kind: 'Supersedes',
+      target_number: 2,
+      target_path: 'docs/adr/0002-use-parquet.md',
+      target_title: '2. Use Parquet for raw data',
+    },
+    {
+      kind: 'Amends',
+      target_number: 1,
+      target_path: 'docs/adr/0001-record-architecture-decisions.md',
+      target_title: '1. Record architecture decisions',
+    },
   ],
   status_history: [{ status: 'Proposed', date: '2025-08-12' }],
 });

@@ -48,6 +48,9 @@ pub fn render_html(markdown: &str) -> String {
                 raw = true;
                 Some(ev)
             }
+            // A task box as a character, not an <input>: the preview holds
+            // no form fields at all (raw HTML inputs are removed too).
+            Event::TaskListMarker(done) => Some(Event::Text(if done { "☑ " } else { "☐ " }.into())),
             // Alignment is a `style` attribute, which the sanitizer drops too.
             Event::Start(Tag::Table(aligns)) => Some(Event::Start(Tag::Table(
                 aligns.iter().map(|_| Alignment::None).collect(),
@@ -279,9 +282,10 @@ mod tests {
         let h = render_html("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] open\n~~old~~");
         assert!(h.contains("<table>") && h.contains("<td>2</td>"), "{h}");
         assert!(
-            h.contains("type=\"checkbox\"") && h.contains("checked"),
+            h.contains("<li>☑ done</li>") && h.contains("<li>☐ open"),
             "{h}"
         );
+        assert!(!h.contains("<input"), "{h}");
         assert!(h.contains("<del>old</del>"), "{h}");
     }
 
@@ -365,6 +369,11 @@ mod tests {
 
     #[test]
     fn blocks_with_raw_html_are_sanitized_and_the_rest_kept() {
+        let i = render_html(
+            "<input autofocus onfocus=x()> <input type=checkbox>\n\n- [x] <b>raw</b> task\n",
+        );
+        assert!(!i.contains("<input"), "no form fields at all: {i}");
+        assert!(i.contains("☑ <b>raw</b> task"), "{i}");
         let h = render_html("# T\n\n<div onclick=x()>a <kbd>K</kbd></div>\n\n```rust\nfn a() {}\n```\n\n| a |\n|:-:|\n| 1 |\n");
         assert!(h.starts_with("<h1>T</h1>"), "{h}");
         assert!(

@@ -1,9 +1,11 @@
-// The Documents place's pure rules: grouping, ADR status steps and chains, the graph, safe links, merges.
+// The Documents place's pure rules: grouping, ADR status steps and chains, the graph, safe links, merges,
+// where a new README goes.
 import { describe, expect, it } from 'vitest';
 import { adr1, adr2, adr3, adr3dup, docList, entry } from '../../../test/documentFixtures';
 import {
   conflictSides,
   decisionGraph,
+  defaultReadmePath,
   externalUrl,
   groupEntries,
   hasMergeMarkers,
@@ -13,6 +15,7 @@ import {
   statusTone,
   supersedeChains,
   supersededBy,
+  unresolvedMarkers,
 } from './docModel';
 
 describe('groupEntries', () => {
@@ -120,5 +123,49 @@ describe('conflicts', () => {
     expect(hasMergeMarkers(merged)).toBe(true);
     expect(mergeWithMarkers('same', 'same')).toBe('same');
     expect(hasMergeMarkers('same')).toBe(false);
+  });
+});
+
+describe('unresolved merge markers', () => {
+  const mine = 'Title\n\nmine';
+  const disk = 'Title\n\ndisk';
+
+  it('finds any of the three marker lines, whatever their labels', () => {
+    expect(unresolvedMarkers(mergeWithMarkers(mine, disk), [mine, disk])).toBe(true);
+    expect(unresolvedMarkers('a\n<<<<<<< HEAD\nb', [mine, disk])).toBe(true);
+    expect(unresolvedMarkers('a\n>>>>>>> main\nb', [mine, disk])).toBe(true);
+    expect(unresolvedMarkers('a\n=======\nb', [mine, disk])).toBe(true);
+    expect(unresolvedMarkers('a\r\n=======\r\nb', [mine, disk])).toBe(true);
+    expect(unresolvedMarkers('Title\n\nmine and disk', [mine, disk])).toBe(false);
+  });
+
+  it('leaves alone marker-like lines the merged versions had already', () => {
+    const setext = 'Title\n=========\n\nbody';
+    const tutorial = '```\n<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> feature\n```';
+    expect(unresolvedMarkers(setext + '\nmore', [setext, 'Title\n=========\n'])).toBe(false);
+    expect(unresolvedMarkers(tutorial, [tutorial, ''])).toBe(false);
+    // Git always writes a label after the angle brackets; bare ones are the document's own.
+    expect(unresolvedMarkers('<<<<<<<\n>>>>>>>', [])).toBe(false);
+  });
+});
+
+describe('defaultReadmePath', () => {
+  const p = (id: string, week: number | null) => ({ id, title: id, week, due: null, readme: null });
+
+  it("is the week's folder for the only project of its week", () => {
+    const projects = [p('lake', 3), p('stream', 5)];
+    expect(defaultReadmePath(projects[0]!, projects)).toBe('week-03/README.md');
+    expect(defaultReadmePath(p('big', 12), [p('big', 12)])).toBe('week-12/README.md');
+  });
+
+  it("is a folder per project inside the week's when the week has several", () => {
+    const projects = [p('lake', 3), p('stream', 3), p('other', 4)];
+    expect(defaultReadmePath(projects[1]!, projects)).toBe('week-03/stream/README.md');
+    expect(defaultReadmePath(projects[2]!, projects)).toBe('week-04/README.md');
+  });
+
+  it("is the project's own folder without a week", () => {
+    const projects = [p('lake', null), p('stream', null)];
+    expect(defaultReadmePath(projects[0]!, projects)).toBe('lake/README.md');
   });
 });

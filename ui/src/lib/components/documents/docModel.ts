@@ -284,3 +284,27 @@ export function mergeWithMarkers(mine: string, disk: string): string {
 export function hasMergeMarkers(text: string): boolean {
   return text.split('\n').some((l) => l === MERGE_MARKERS.mine || l === MERGE_MARKERS.disk);
 }
+
+// Git's conflict marker lines (and ours): "<<<<<<< label", "=======", ">>>>>>> label".
+const MARKER_LINE = /^(?:<{7} |={7}|>{7} )/;
+
+/**
+ * True while `text` has a conflict-marker line that is in none of the versions it was merged from.
+ * Lines already in one of them are the document's own: a setext heading underlined with "=======",
+ * a Git tutorial's example conflict.
+ */
+export function unresolvedMarkers(text: string, mergedFrom: readonly string[]): boolean {
+  const own = new Set(mergedFrom.flatMap((t) => t.split(/\r?\n/)));
+  return text.split(/\r?\n/).some((l) => MARKER_LINE.test(l) && !own.has(l));
+}
+
+/**
+ * Where core puts a project's README when no path is given: `week-NN/README.md` for the only project
+ * of its week, `week-NN/<id>/README.md` when the week has several, `<id>/README.md` without a week.
+ */
+export function defaultReadmePath(project: ProjectDoc, projects: readonly ProjectDoc[]): string {
+  if (project.week === null) return `${project.id}/README.md`;
+  const week = `week-${String(project.week).padStart(2, '0')}`;
+  const shared = projects.filter((p) => p.week === project.week).length > 1;
+  return shared ? `${week}/${project.id}/README.md` : `${week}/README.md`;
+}

@@ -1,6 +1,7 @@
 // One open document: the editor's text against the version on disk, with autosave, recovery drafts,
 // the live preview and save conflicts. Nothing typed is dropped: a conflict keeps both versions until
-// the person chooses, and every edit reaches a recovery draft within DELAYS.draft.
+// the person chooses, and every edit reaches a recovery draft within DELAYS.draft. Text that still
+// holds merge markers is never saved without the person saying so.
 import { discardDraft, openDocument, previewDocument, saveDocument, saveDraft } from '../../api/documents';
 import { toErrorBody } from '../../api/errors';
 import type { DocKind } from '../../bindings/DocKind';
@@ -8,19 +9,23 @@ import type { DocumentContent } from '../../bindings/DocumentContent';
 import type { DocumentPreview } from '../../bindings/DocumentPreview';
 import type { Draft } from '../../bindings/Draft';
 import type { ErrorBody } from '../../bindings/ErrorBody';
-import { hasMergeMarkers, mergeWithMarkers } from './docModel';
+import { hasMergeMarkers, mergeWithMarkers, unresolvedMarkers } from './docModel';
 
-/** Milliseconds of quiet typing before each follow-up; tests shorten them. */
-export const DELAYS = { preview: 150, draft: 300, save: 1000 };
+/**
+ * Milliseconds of quiet typing before each follow-up; tests shorten them. The preview has no delay:
+ * it is asked for at once, one request at a time (see `refreshPreview`).
+ */
+export const DELAYS = { draft: 300, save: 1000 };
 
-export type Conflict = { mine: string; diskText: string; diskHash: string };
+/** `deleted`: the file is gone from disk (core sends an empty hash and text). */
+export type Conflict = { mine: string; diskText: string; diskHash: string; deleted: boolean };
 
-export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed' | 'conflict';
+export type SaveState = 'saved' | 'unsaved' | 'markers' | 'saving' | 'failed' | 'conflict';
 
 /** A short message under the toolbar; `undo` puts the person's text back after "Take the disk version". */
 export type Notice = { text: string; undo: string | null };
 
-type Timer = 'preview' | 'draft' | 'save';
+type Timer = 'draft' | 'save';
 
 export class DocSession {
   readonly path: string;
@@ -44,14 +49,33 @@ export class DocSession {
   preview: DocumentPreview | null = $state.raw(null);
   previewError: ErrorBody | null = $state(null);
 
+  /**
+   * The two versions a "Merge by hand" started from, until a save goes through. Marker-like lines
+   * that were already in one of them are the document's own (a setext heading's "=======", a Git
+   * tutorial's example), not leftovers of the merge.
+   */
+  #mergedFrom: readonly string[] | null = $state.raw(null);
+  /** The text still has conflict markers the person hasn't resolved: autosave waits, Ctrl+S asks. */
+  unresolved = $derived(this.#mergedFrom !== null && unresolvedMarkers(this.text, this.#mergedFrom));
+
   dirty = $derived(this.text !== this.savedText);
-  saveState: SaveState = $derived(
-    this.conflict ? 'conflict' : this.saving ? 'saving' : this.saveError ? 'failed' : this.dirty ? 'unsaved' : 'saved',
-  );
+  saveState: SaveState = $derived.by(() => {
+    if (this.conflict) return 'conflict';
+    if (this.saving) return 'saving';
+    if (this.saveError) return 'failed';
+    if (!this.dirty) return 'saved';
+    return this.unresolved ? 'markers' : 'unsaved';
+  });
 
   #timers: Partial<Record<Timer, ReturnType<typeof setTimeout>>> = {};
   #inFlight: Promise<boolean> | null = null;
-  #previewSeq = 0;
+  /** A document_preview call is on its way. */
+  #previewBusy = false;
+  /** The text changed while it was: one more call goes out when it returns. */
+  #previewAgain = false;
+  /** Numbers of the last preview call sent and of the one whose answer is shown. */
+  #previewSent = 0;
+  #previewShown = 0;
   #closed = false;
 
   constructor(content: DocumentContent) {
@@ -63,7 +87,7 @@ export class DocSession {
     this.base = content.hash;
     // A draft equal to the file holds nothing new.
     this.recovery = content.recovery && content.recovery.text !== content.text ? content.recovery : null;
-    void this.refreshPreview();
+    this.refreshPreview();
   }
 
   /** The editor changed the text. */
@@ -75,9 +99,9 @@ export class DocSession {
   }
 
   #afterChange(): void {
-    this.#later('preview', DELAYS.preview, () => void this.refreshPreview());
+    this.refreshPreview();
     if (this.dirty) this.#later('draft', DELAYS.draft, () => void this.#writeDraft());
-    if (this.dirty && !hasMergeMarkers(this.text)) this.#later('save', DELAYS.save, () => void this.save());
+    if (this.dirty && !this.unresolved) this.#later('save', DELAYS.save, () => void this.save());
     else this.#cancel('save');
   }
 
@@ -101,17 +125,38 @@ export class DocSession {
     delete this.#timers[timer];
   }
 
-  async refreshPreview(): Promise<void> {
-    this.#cancel('preview');
-    const seq = ++this.#previewSeq;
+  /**
+   * Brings the preview up to date with the text: at once when no preview call is on its way, else
+   * exactly one more call with the newest text once it returns. No debounce, so a keystroke reaches
+   * the preview in one round trip, and no pile of calls for text that is already outdated.
+   */
+  refreshPreview(): void {
+    if (this.#closed) return;
+    if (this.#previewBusy) {
+      this.#previewAgain = true;
+      return;
+    }
+    void this.#sendPreview();
+  }
+
+  async #sendPreview(): Promise<void> {
+    this.#previewBusy = true;
+    this.#previewAgain = false;
+    const seq = ++this.#previewSent;
     try {
       const preview = await previewDocument(this.path, this.text);
-      if (seq !== this.#previewSeq) return;
-      this.preview = preview;
-      this.previewError = null;
+      // An answer for older text still beats an even older preview, but never a newer one.
+      if (seq > this.#previewShown) {
+        this.#previewShown = seq;
+        this.preview = preview;
+        this.previewError = null;
+      }
     } catch (e) {
-      if (seq === this.#previewSeq) this.previewError = toErrorBody(e);
+      if (seq > this.#previewShown) this.previewError = toErrorBody(e);
+    } finally {
+      this.#previewBusy = false;
     }
+    if (this.#previewAgain && !this.#closed) void this.#sendPreview();
   }
 
   async #writeDraft(): Promise<void> {
@@ -125,23 +170,34 @@ export class DocSession {
     }
   }
 
-  /** Save now. True when the file holds the editor's text afterwards. */
-  async save(): Promise<boolean> {
+  /**
+   * Save now. True when the file holds the editor's text afterwards. Text with unresolved merge
+   * markers is left unsaved unless `markers` is 'save' (the person answered "Save anyway").
+   */
+  async save(markers: 'wait' | 'save' = 'wait'): Promise<boolean> {
     this.#cancel('save');
     if (this.#inFlight) {
       await this.#inFlight;
-      return this.save();
+      return this.save(markers);
     }
     if (this.conflict || this.recovery) return false;
     if (!this.dirty) return true;
+    if (this.unresolved && markers !== 'save') return false;
     const text = this.text;
     const run = this.#send(text, this.base);
     this.#inFlight = run;
     const ok = await run;
     this.#inFlight = null;
+    // Saved on purpose, markers and all: the merge is over, later edits autosave again.
+    if (ok) this.#mergedFrom = null;
     // Typed on while it was saving: that text gets its own save.
-    if (ok && this.dirty && !this.#closed && !hasMergeMarkers(this.text)) this.#later('save', DELAYS.save, () => void this.save());
+    if (ok && this.dirty && !this.#closed && !this.unresolved) this.#later('save', DELAYS.save, () => void this.save());
     return ok && !this.dirty;
+  }
+
+  /** Unsaved text that only a "Save anyway" would write: leaving the document must not drop it. */
+  get waitingOnMarkers(): boolean {
+    return this.dirty && this.unresolved;
   }
 
   async #send(text: string, base: string): Promise<boolean> {
@@ -170,7 +226,7 @@ export class DocSession {
 
   #showConflict(diskText: string, diskHash: string): void {
     this.#cancel('save');
-    this.conflict = { mine: this.text, diskText, diskHash };
+    this.conflict = { mine: this.text, diskText, diskHash, deleted: diskHash === '' && diskText === '' };
     // The draft keeps the person's version safe while they decide.
     void this.#writeDraft();
   }
@@ -183,7 +239,8 @@ export class DocSession {
     this.base = c.diskHash;
     this.savedText = c.diskText;
     if (this.text !== c.mine) this.#replace(c.mine);
-    return this.save();
+    // The person chose this text as the conflict view showed it, markers and all.
+    return this.save('save');
   }
 
   /** Conflict: use the version on disk; the person's text can still be brought back from the notice. */
@@ -193,9 +250,24 @@ export class DocSession {
     this.conflict = null;
     this.base = c.diskHash;
     this.savedText = c.diskText;
+    this.#mergedFrom = null;
     this.#replace(c.diskText);
     this.notice = { text: 'Took the version on disk.', undo: c.mine };
     void discardDraft(this.path).catch(() => {});
+  }
+
+  /**
+   * Conflict with a deleted file: drop the person's text and its recovery draft. The document is
+   * left with nothing unsaved, so it can be closed.
+   */
+  async discardMine(): Promise<void> {
+    if (!this.conflict) return;
+    this.conflict = null;
+    this.#mergedFrom = null;
+    this.#cancel('draft');
+    this.#cancel('save');
+    this.savedText = this.text;
+    await discardDraft(this.path).catch(() => {});
   }
 
   /** Conflict: both versions in the editor between markers, saved over the disk version once resolved. */
@@ -205,6 +277,7 @@ export class DocSession {
     this.conflict = null;
     this.base = c.diskHash;
     this.savedText = c.diskText;
+    this.#mergedFrom = [c.mine, c.diskText];
     this.#replace(mergeWithMarkers(c.mine, c.diskText));
     this.notice = {
       text: 'Both versions are in the editor: where they differ, yours is between “<<<<<<< yours” and “=======”, the one on disk between “=======” and “>>>>>>> on disk”. Keep what you want, delete the marker lines, then save.',
@@ -228,6 +301,8 @@ export class DocSession {
     const r = this.recovery;
     if (!r) return;
     this.recovery = null;
+    // A draft kept in the middle of a "Merge by hand" still has its markers: the merge goes on.
+    if (hasMergeMarkers(r.text)) this.#mergedFrom = [this.savedText];
     this.#replace(r.text);
   }
 
@@ -260,9 +335,10 @@ export class DocSession {
     this.base = disk.hash;
     this.savedText = disk.text;
     this.text = disk.text;
+    this.#mergedFrom = null;
     this.revision++;
     this.notice = notice === null ? null : { text: notice, undo: null };
-    void this.refreshPreview();
+    this.refreshPreview();
   }
 
   /** Leaving the document: write what is pending now. True when nothing is left unsaved. */
@@ -276,8 +352,9 @@ export class DocSession {
     if (this.#closed) return;
     const pending = this.dirty && !this.conflict && !this.recovery;
     if (this.#timers.draft || pending) void this.#writeDraft();
+    // Unresolved markers stay unsaved (save() leaves them); the draft above keeps them.
     if (pending) void this.save();
     this.#closed = true;
-    for (const t of ['preview', 'draft', 'save'] as const) this.#cancel(t);
+    for (const t of ['draft', 'save'] as const) this.#cancel(t);
   }
 }
