@@ -187,22 +187,47 @@ fn log_and_render_from_the_command_line() {
 fn mistakes_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = setup(dir.path());
-    let out = ok(&studyplan(&db, &[
-        "--json", "mistake", "add", "--track", "sql", "--topic", "Window functions",
-        "--what", "Forgot PARTITION BY", "--date", "2025-08-19",
-    ]));
+    let out = ok(&studyplan(
+        &db,
+        &[
+            "--json",
+            "mistake",
+            "add",
+            "--track",
+            "sql",
+            "--topic",
+            "Window functions",
+            "--what",
+            "Forgot PARTITION BY",
+            "--date",
+            "2025-08-19",
+        ],
+    ));
     let m: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let days: Vec<&str> = m["revisits"].as_array().unwrap().iter().map(|r| r["date"].as_str().unwrap()).collect();
+    let days: Vec<&str> = m["revisits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["date"].as_str().unwrap())
+        .collect();
     assert_eq!(days, ["2025-08-21", "2025-08-26"]);
     let first = m["revisits"][0]["id"].as_i64().unwrap().to_string();
     let out = ok(&studyplan(&db, &["--json", "revisit", &first, "again"]));
     let m: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(m["revisits"].as_array().unwrap().len(), 3);
     let listed = ok(&studyplan(&db, &["mistakes"]));
-    assert!(listed.contains("Advanced SQL · Window functions: Forgot PARTITION BY"), "{listed}");
+    assert!(
+        listed.contains("Advanced SQL · Window functions: Forgot PARTITION BY"),
+        "{listed}"
+    );
     let bad = studyplan(&db, &["revisit", &first, "maybe"]);
     assert_eq!(bad.status.code(), Some(2));
-    let bad = studyplan(&db, &["mistake", "add", "--track", "nope", "--topic", "x", "--what", "y"]);
+    let bad = studyplan(
+        &db,
+        &[
+            "mistake", "add", "--track", "nope", "--topic", "x", "--what", "y",
+        ],
+    );
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("its tracks are"));
 }
