@@ -8,7 +8,8 @@
 // them to target/release/… for release numbers). BENCH_KEYS (default 30) is
 // the number of keystrokes; BENCH_INPUT=keys (default) types real keys through
 // WebDriver actions, BENCH_INPUT=dispatch inserts each character with a
-// CodeMirror transaction from a script instead.
+// CodeMirror transaction from a script instead. BENCH_HIDE=preview hides the
+// preview pane (its DOM still updates) to separate the editor's frame cost.
 //
 // Each keystroke is typed at the end of the document, after the previous one
 // has reached the preview. All times are performance.now() in the page:
@@ -175,6 +176,11 @@ try {
       v.dispatch({ changes: { from: n, insert: '\\n\\nBench: ' }, selection: { anchor: n + 9 } }); v.focus();`);
     await s.waitFor(() => s.execute(`return document.querySelector('[data-testid="doc-preview"]').lastElementChild?.textContent === 'Bench:'`), "the bench paragraph", 20000);
 
+    // BENCH_HIDE=preview|editor: an experiment to tell whose frame costs what
+    // (the hidden pane's DOM still updates; it is just not laid out or painted).
+    if (process.env.BENCH_HIDE === "preview") {
+      await s.execute(`document.querySelector('[data-testid="doc-preview"]').style.display = 'none'`);
+    }
     const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     let typed = "";
     for (let i = 0; i < N; i++) {

@@ -117,7 +117,8 @@ describe("the preview's CSS", () => {
     return at < 0 ? '' : style.slice(at, style.indexOf('}', at));
   };
 
-  it('contains the layout of each top-level block', () => {
-    expect(rule('.preview > :global(*)')).toMatch(/contain:\s*layout style;/);
+  it('renders only the top-level blocks in view, remembering their heights', () => {
+    expect(rule('.preview > :global(*)')).toMatch(/content-visibility:\s*auto;/);
+    expect(rule('.preview > :global(*)')).toMatch(/contain-intrinsic-size:\s*auto /);
   });
 });
