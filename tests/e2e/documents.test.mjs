@@ -86,7 +86,7 @@ async function openDocuments(hash = "#/documents") {
 async function waitOpen(s, path) {
   await s.waitFor(() => s.execute(`return document.querySelector('[data-testid="doc-pane"]')?.dataset.path === arguments[0]`, [path]), `${path} open`, 15000);
   await s.waitFor(() => s.execute(`return ${VIEW} !== null`), "the editor");
-  await s.waitFor(() => s.execute(`return document.querySelector('[data-testid="doc-preview"]').innerText.trim() !== ''`), "the preview");
+  await s.waitFor(() => s.execute(`return document.querySelector('[data-testid="doc-preview"]').textContent.trim() !== ''`), "the preview");
 }
 
 async function openFromList(s, path) {
@@ -268,7 +268,7 @@ test("the daily log of 19 Aug 2025 opens from Today's l key, pre-filled with the
     });
 
     // The preview ticks the same one, and the list has the log.
-    const tickedNow = () => s.execute(`return [...document.querySelectorAll('[data-testid="doc-preview"] li')].map((li) => li.innerText.trim()).filter((t) => t.startsWith("☑"))`);
+    const tickedNow = () => s.execute(`return [...document.querySelectorAll('[data-testid="doc-preview"] li')].map((li) => li.textContent.trim()).filter((t) => t.startsWith("☑"))`);
     await s.waitFor(async () => (await tickedNow()).length > 0, "the preview shows the ticked block");
     const ticked = await tickedNow();
     assert.equal(ticked.length, 1, JSON.stringify(ticked));
@@ -449,7 +449,7 @@ test(`none of the ${FILES.length} hostile Markdown files runs or loads anything 
       await s.execute(`const v = ${VIEW}; v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: arguments[0] } });`, [text]);
       assert.equal(await editorText(s), text, `${file} in the editor`);
       await s.waitFor(
-        () => s.execute(`const p = document.querySelector('[data-testid="doc-preview"]'); return p.innerHTML !== arguments[0] && p.innerText.includes(arguments[1])`, [before, `Safe text ${nn}.`]),
+        () => s.execute(`const p = document.querySelector('[data-testid="doc-preview"]'); return p.innerHTML !== arguments[0] && p.textContent.includes(arguments[1])`, [before, `Safe text ${nn}.`]),
         `the preview of ${file}`,
       );
       await s.cmd("POST", "/execute/async", { script: FRAMES, args: [] });

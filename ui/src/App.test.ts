@@ -57,6 +57,9 @@ const all = {
   app_info: appInfo,
   plan_list: [plan],
   plan_shipped: shippedPlans,
+  milestones: [],
+  revisits: [],
+  mistakes_list: [],
 };
 
 const agendaDates = (calls: { cmd: string; args: Record<string, unknown> }[]) =>
@@ -215,6 +218,30 @@ describe('App shell', () => {
     expect(screen.getByRole('dialog')).toBeInTheDocument();
     await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: /Close/ }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('opens the mistake dialog on e; while it is open no key reaches the app, not even with focus outside it', async () => {
+    mockCommands(all);
+    render(App);
+    await screen.findByTestId('block-b1');
+    await userEvent.keyboard('e');
+    const dialog = await screen.findByRole('dialog', { name: 'Log a mistake' });
+    within(dialog).getByRole('button', { name: 'Cancel' }).focus();
+    await userEvent.keyboard('c?{ArrowRight}');
+    expect(screen.getByTestId('place-today')).toBeInTheDocument();
+    expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).not.toBeInTheDocument();
+    expect(window.location.hash).toBe('');
+
+    // A click on the backdrop leaves focus on the page: the next key brings it back into the dialog instead.
+    (document.activeElement as HTMLElement).blur();
+    await userEvent.keyboard('c');
+    expect(screen.getByTestId('place-today')).toBeInTheDocument();
+    expect(dialog).toContainElement(document.activeElement as HTMLElement);
+
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    await userEvent.keyboard('c');
+    expect(await screen.findByTestId('place-calendar')).toBeInTheDocument();
   });
 });
 

@@ -23,14 +23,14 @@ function afterSet(id: number, done: boolean): ChecklistView {
 
 describe('Portfolio', () => {
   it('shows checklist skeletons while loading', () => {
-    mockCommands({ portfolio: never(), progress: never() });
+    mockCommands({ portfolio: never(), progress: never(), mistakes_list: never() });
     renderPortfolio();
     expect(screen.getByRole('heading', { level: 1, name: 'Portfolio' })).toBeInTheDocument();
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toEqual(['Loading progress…', 'Loading checklists…']);
   });
 
   it("shows core's error in words", async () => {
-    mockCommands({ portfolio: fails(storageError), progress });
+    mockCommands({ portfolio: fails(storageError), progress, mistakes_list: [] });
     renderPortfolio();
     const alert = await screen.findByTestId('error');
     expect(alert).toHaveAttribute('role', 'alert');
@@ -38,7 +38,7 @@ describe('Portfolio', () => {
   });
 
   it('says when there are no checklists, or no plan', async () => {
-    mockCommands({ portfolio: [], progress });
+    mockCommands({ portfolio: [], progress, mistakes_list: [] });
     renderPortfolio();
     expect(await screen.findByRole('heading', { name: 'No checklists in this plan' })).toBeInTheDocument();
   });
@@ -53,7 +53,7 @@ describe('Portfolio', () => {
   });
 
   it('shows progress above the checklists: chart, goals, streak, milestones', async () => {
-    mockCommands({ portfolio: checklists, progress });
+    mockCommands({ portfolio: checklists, progress, mistakes_list: [] });
     renderPortfolio();
     const section = await screen.findByTestId('progress');
     expect(within(section).getByRole('heading', { level: 2, name: 'Progress' })).toBeInTheDocument();
@@ -67,7 +67,7 @@ describe('Portfolio', () => {
   });
 
   it("shows core's progress error without hiding the checklists", async () => {
-    mockCommands({ portfolio: checklists, progress: fails(storageError) });
+    mockCommands({ portfolio: checklists, progress: fails(storageError), mistakes_list: [] });
     renderPortfolio();
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent("Couldn't load your progress");
@@ -75,7 +75,7 @@ describe('Portfolio', () => {
   });
 
   it('shows each checklist with progress, groups and ticked items', async () => {
-    mockCommands({ portfolio: checklists, progress });
+    mockCommands({ portfolio: checklists, progress, mistakes_list: [] });
     renderPortfolio();
     const list = await screen.findByTestId('checklist-portfolio');
     expect(within(list).getByRole('heading', { level: 2, name: 'Portfolio project' })).toBeInTheDocument();
@@ -96,6 +96,7 @@ describe('Portfolio', () => {
     const calls = mockCommands({
       portfolio: checklists,
       progress,
+      mistakes_list: [],
       checklist_set: (args) => afterSet(args.itemId as number, args.done as boolean),
     });
     renderPortfolio();
@@ -112,7 +113,7 @@ describe('Portfolio', () => {
   });
 
   it('puts the box back and explains when saving a tick fails', async () => {
-    mockCommands({ portfolio: checklists, progress, checklist_set: fails(storageError) });
+    mockCommands({ portfolio: checklists, progress, mistakes_list: [], checklist_set: fails(storageError) });
     renderPortfolio();
     const box = await screen.findByRole('checkbox', { name: 'CI runs the tests' });
     await userEvent.click(box);

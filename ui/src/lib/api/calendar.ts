@@ -1,13 +1,19 @@
-// Calendar commands: milestones for a range, moving or resizing a block, and re-planning a week's
-// missed time (preview, then accept). Core checks everything and answers in words when it refuses.
+// Calendar commands: milestones and mistake revisits for a range, moving or resizing a block, and
+// re-planning a week's missed time (preview, then accept). Core checks everything and answers in words when it refuses.
 import type { BlockView } from '../bindings/BlockView';
 import type { MilestoneView } from '../bindings/MilestoneView';
 import type { ReplanView } from '../bindings/ReplanView';
+import type { RevisitView } from '../bindings/RevisitView';
 import { call } from './ipc';
 
 /** Milestones, deliveries and exam windows overlapping `from`–`to` (inclusive, `YYYY-MM-DD`). */
 export function getMilestones(from: string, to: string): Promise<MilestoneView[]> {
   return call<MilestoneView[]>('milestones', { from, to });
+}
+
+/** Mistake revisits on local days `from`–`to` (inclusive, `YYYY-MM-DD`); see api/mistakes.ts. */
+export function getRevisits(from: string, to: string): Promise<RevisitView[]> {
+  return call<RevisitView[]>('revisits', { from, to });
 }
 
 /** A block's new place: local date, wall-clock start "HH:MM" and length in minutes. */

@@ -1,5 +1,5 @@
 // Core's blocks, milestones and re-plan proposals as @event-calendar/core events, and what a drag,
-// resize or the Move… form sends back to core.
+// resize or the Move… form sends back to core. Mistake revisits: revisitEvents.ts.
 import type { Calendar } from '@event-calendar/core';
 import type { BlockMove } from '../../api/calendar';
 import { toErrorBody } from '../../api/errors';
@@ -7,6 +7,7 @@ import type { BlockView } from '../../bindings/BlockView';
 import type { ErrorBody } from '../../bindings/ErrorBody';
 import type { MilestoneView } from '../../bindings/MilestoneView';
 import type { Proposal } from '../../bindings/Proposal';
+import type { RevisitView } from '../../bindings/RevisitView';
 import { addDays } from '../../dates';
 import { capitalise } from '../../format';
 import { trackColour } from '../../tracks';
@@ -16,7 +17,8 @@ import { endDate, fromWallClock, inDateRange, wallClock, wallMinutesBetween, typ
 export type BlockEvent = { kind: 'block'; block: BlockView; proposal: Proposal | null };
 export type MilestoneEvent = { kind: 'milestone'; milestone: MilestoneView; index: number };
 export type ProposalEvent = { kind: 'proposal'; proposal: Proposal };
-export type EventData = BlockEvent | MilestoneEvent | ProposalEvent;
+export type RevisitEvent = { kind: 'revisit'; revisit: RevisitView };
+export type EventData = BlockEvent | MilestoneEvent | ProposalEvent | RevisitEvent;
 
 /** Event ids: blocks keep core's id; milestones and stand-alone proposals get prefixed ones. */
 export const milestoneEventId = (index: number) => `milestone:${index}`;
@@ -37,6 +39,8 @@ export function eventTestId(data: EventData): string {
       return `cal-milestone-${data.index}`;
     case 'proposal':
       return `cal-proposal-${data.proposal.block_id}`;
+    case 'revisit':
+      return `cal-revisit-${data.revisit.id}`;
   }
 }
 
