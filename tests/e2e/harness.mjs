@@ -119,6 +119,19 @@ export function cli(home, args) {
   return execFileSync(CLI, args, { env: { ...process.env, ...home.env }, encoding: "utf8" });
 }
 
+/** Run the CLI for `ms` milliseconds (then SIGINT, as Ctrl-C would); resolves with its output. */
+export function cliFor(home, args, ms) {
+  return new Promise((ok, fail) => {
+    const p = spawn(CLI, args, { env: { ...process.env, ...home.env } });
+    let out = "";
+    p.stdout.on("data", (d) => (out += d));
+    p.stderr.on("data", (d) => (out += d));
+    const timer = setTimeout(() => p.kill("SIGINT"), ms);
+    p.on("exit", () => (clearTimeout(timer), ok(out)));
+    p.on("error", fail);
+  });
+}
+
 export async function saveShot(session, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
   // WebKit can hand back the previous frame right after a DOM change: let two

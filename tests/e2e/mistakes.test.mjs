@@ -4,8 +4,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { freshHome, cli, CLI } from "./harness.mjs";
+import { freshHome, cli, cliFor } from "./harness.mjs";
 import { NotifyMonitor } from "./notifications.mjs";
 
 const home = freshHome();
@@ -18,17 +17,7 @@ before(async () => {
 
 after(() => monitor.stop());
 
-function runCli(args, ms) {
-  return new Promise((resolve, reject) => {
-    const p = spawn(CLI, args, { env: { ...process.env, ...home.env } });
-    let out = "";
-    p.stdout.on("data", (d) => (out += d));
-    p.stderr.on("data", (d) => (out += d));
-    const timer = setTimeout(() => p.kill("SIGINT"), ms);
-    p.on("exit", () => (clearTimeout(timer), resolve(out)));
-    p.on("error", reject);
-  });
-}
+const runCli = (args, ms) => cliFor(home, args, ms);
 
 const day = (t) => new Date(t * 1000).toISOString().slice(0, 10);
 

@@ -5,8 +5,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { Driver, freshHome, cli, CLI } from "./harness.mjs";
+import { Driver, freshHome, cli, cliFor } from "./harness.mjs";
 import { NotifyMonitor } from "./notifications.mjs";
 
 const home = freshHome();
@@ -33,17 +32,7 @@ function addBlockSoon(title, secondsAhead) {
   return due;
 }
 
-function runCli(args, ms) {
-  return new Promise((resolve, reject) => {
-    const p = spawn(CLI, args, { env: { ...process.env, ...home.env } });
-    let out = "";
-    p.stdout.on("data", (d) => (out += d));
-    p.stderr.on("data", (d) => (out += d));
-    const timer = setTimeout(() => p.kill("SIGINT"), ms);
-    p.on("exit", () => (clearTimeout(timer), resolve(out)));
-    p.on("error", reject);
-  });
-}
+const runCli = (args, ms) => cliFor(home, args, ms);
 
 
 test("the CLI engine sends a block's start within 2 s of its due time, once", async () => {
