@@ -191,3 +191,30 @@ fn settings_of_the_wrong_type_get_a_typed_message() {
     let ok = Settings::from_json(serde_json::json!({"reminder_lead_minutes": 10, "quiet_hours_start": null, "quiet_hours_end": null, "close_to_tray": true})).unwrap();
     assert_eq!(ok.reminder_lead_minutes, 10);
 }
+
+#[test]
+fn processes_opening_a_new_file_together_all_succeed() {
+    for round in 0..5 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.db");
+        let opened = std::thread::scope(|s| {
+            let hs: Vec<_> = (0..6)
+                .map(|_| {
+                    s.spawn(|| {
+                        studyplan_core::Store::open(&path).and_then(|st| st.schema_version())
+                    })
+                })
+                .collect();
+            hs.into_iter()
+                .map(|h| h.join().unwrap())
+                .collect::<Vec<_>>()
+        });
+        for v in opened {
+            assert_eq!(
+                v.unwrap(),
+                studyplan_core::store::migrate::latest(),
+                "round {round}"
+            );
+        }
+    }
+}

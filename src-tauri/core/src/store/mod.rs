@@ -41,6 +41,13 @@ pub fn default_db_path() -> Result<PathBuf> {
     Ok(dirs.data_dir().join("studyplan.db"))
 }
 
+/// `studyplan.db` → `studyplan.db.lock`, beside it.
+fn lock_path(db: &Path) -> PathBuf {
+    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".lock");
+    db.with_file_name(name)
+}
+
 impl Store {
     /// Open (creating if needed) the database at `path` and migrate it.
     pub fn open(path: &Path) -> Result<Store> {
@@ -48,9 +55,25 @@ impl Store {
             std::fs::create_dir_all(dir)
                 .map_err(|e| CoreError::io("cannot create the folder", dir, e))?;
         }
+        // Setting up a file (WAL switch, migrations) is done by one process
+        // at a time: the app and the CLI opening a new database together
+        // otherwise race on the first migration ("table settings already
+        // exists") or on the journal-mode switch ("database is locked").
+        // An advisory lock on a sibling file, held only while opening.
+        let lock_path = lock_path(path);
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| CoreError::io("cannot open", &lock_path, e))?;
+        lock.lock()
+            .map_err(|e| CoreError::io("cannot lock", &lock_path, e))?;
         let conn = Connection::open(path)
             .map_err(|e| CoreError::Storage(format!("cannot open {}: {e}", path.display())))?;
-        Self::init(conn, Some(path.to_path_buf()))
+        let store = Self::init(conn, Some(path.to_path_buf()));
+        drop(lock);
+        store
     }
 
     /// A private in-memory database (tests, benchmarks).
