@@ -19,7 +19,10 @@ pub fn document_templates(state: State<'_, AppState>) -> CmdResult<Vec<DocumentT
 
 /// The local date in the active plan's zone.
 fn today(store: &Store) -> CmdResult<chrono::NaiveDate> {
-    Ok(parse_date(&store.overview(chrono::Utc::now())?.today)?)
+    Ok(studyplan_core::schedule::tz::plan_today(
+        store,
+        chrono::Utc::now(),
+    )?)
 }
 
 #[tauri::command(async)]

@@ -8,7 +8,10 @@ use studyplan_core::Store;
 use tauri::State;
 
 fn today(store: &Store) -> CmdResult<chrono::NaiveDate> {
-    Ok(parse_date(&store.overview(chrono::Utc::now())?.today)?)
+    Ok(studyplan_core::schedule::tz::plan_today(
+        store,
+        chrono::Utc::now(),
+    )?)
 }
 
 /// `date` is `YYYY-MM-DD` (null: today in the plan's zone).

@@ -89,8 +89,7 @@ pub enum DocsCmd {
 }
 
 fn today(store: &Store) -> Result<chrono::NaiveDate, CoreError> {
-    let ov = store.overview(chrono::Utc::now())?;
-    studyplan_core::store::agenda::parse_date(&ov.today)
+    studyplan_core::schedule::tz::plan_today(store, chrono::Utc::now())
 }
 
 fn print_entry(e: &DocumentEntry) {

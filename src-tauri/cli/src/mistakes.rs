@@ -39,7 +39,7 @@ pub enum MistakeCmd {
 }
 
 fn today(store: &studyplan_core::Store) -> Result<chrono::NaiveDate, CoreError> {
-    studyplan_core::store::agenda::parse_date(&store.overview(chrono::Utc::now())?.today)
+    studyplan_core::schedule::tz::plan_today(store, chrono::Utc::now())
 }
 
 fn print_mistake(m: &MistakeView) {

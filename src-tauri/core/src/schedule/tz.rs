@@ -38,6 +38,30 @@ pub fn parse_zone(name: &str) -> Option<Tz> {
     name.parse().ok()
 }
 
+/// The active plan's zone, else the system's (no plan loaded yet).
+pub fn plan_zone(store: &crate::store::Store) -> crate::Result<Tz> {
+    use rusqlite::OptionalExtension;
+    let name: Option<String> = store
+        .conn()
+        .query_row("SELECT timezone FROM plans WHERE active = 1", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(name
+        .as_deref()
+        .and_then(parse_zone)
+        .unwrap_or_else(system_zone))
+}
+
+/// Today's local date where the person studies: in the active plan's zone
+/// (the date every front end stamps logs, ADRs and revisits with).
+pub fn plan_today(
+    store: &crate::store::Store,
+    now: chrono::DateTime<chrono::Utc>,
+) -> crate::Result<chrono::NaiveDate> {
+    Ok(now.with_timezone(&plan_zone(store)?).date_naive())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,6 @@
 use super::plans::PlanSummary;
 use super::Store;
 use crate::error::{CoreError, Result};
-use crate::schedule::tz::{parse_zone, system_zone};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -207,10 +206,7 @@ impl Store {
     /// Today's date in the active plan's zone, the plan, and its current week.
     pub fn overview(&self, now: DateTime<Utc>) -> Result<Overview> {
         let plan = self.active_plan()?;
-        let tz = plan
-            .as_ref()
-            .and_then(|p| parse_zone(&p.timezone))
-            .unwrap_or_else(system_zone);
+        let tz = crate::schedule::tz::plan_zone(self)?;
         let today = now.with_timezone(&tz).date_naive().to_string();
         let (week, week_count) = match &plan {
             Some(p) => (self.week_holding(&p.id, &today)?, p.weeks),
