@@ -438,6 +438,37 @@ fn project_readme_is_prefilled_and_completeness_rises() {
     let p1 = list.projects.iter().find(|p| p.id == "p1-log-etl").unwrap();
     assert_eq!(p1.readme.as_deref(), Some("week-01/README.md"));
     assert_eq!(p1.due.as_deref(), Some("2025-08-24"));
+    assert_eq!(p1.new_readme_path, "week-01/README.md");
+}
+
+#[test]
+fn projects_sharing_a_week_get_a_folder_each() {
+    let mut db = fresh();
+    load_shipped(
+        &mut db,
+        "data-engineering-30-projects",
+        "Europe/Berlin",
+        Some("2026-01-05"),
+    );
+    documents::set_workspace(&mut db.store, &db.dir.path().join("ws")).unwrap();
+    let list = documents::list(&mut db.store, date("2026-01-05")).unwrap();
+    let p01 = list
+        .projects
+        .iter()
+        .find(|p| p.id == "p01-csv-to-parquet-pipeline")
+        .unwrap();
+    assert_eq!(
+        p01.new_readme_path,
+        "week-01/p01-csv-to-parquet-pipeline/README.md"
+    );
+    let e = projects::new_readme(
+        &mut db.store,
+        "p01-csv-to-parquet-pipeline",
+        None,
+        date("2026-01-05"),
+    )
+    .unwrap();
+    assert_eq!(e.path, p01.new_readme_path);
 }
 
 #[test]

@@ -131,8 +131,8 @@ export const docList: DocumentList = {
   adr_dir: '/home/ada/study/docs/adr',
   entries: [log18, adr3, readme, adr1, notes, broken, log19, adr2, adr3dup],
   projects: [
-    { id: 'lakehouse', title: 'Lakehouse', week: 3, due: '2025-08-24', readme: 'projects/lakehouse/README.md' },
-    { id: 'streaming', title: 'Streaming pipeline', week: 5, due: '2025-09-07', readme: null },
+    { id: 'lakehouse', title: 'Lakehouse', week: 3, due: '2025-08-24', readme: 'projects/lakehouse/README.md', new_readme_path: 'week-03/README.md' },
+    { id: 'streaming', title: 'Streaming pipeline', week: 5, due: '2025-09-07', readme: null, new_readme_path: 'week-05/README.md' },
   ],
   toc: '# Architecture Decision Records\n\n* [1. Record architecture decisions](0001-record-architecture-decisions.md)\n',
 };

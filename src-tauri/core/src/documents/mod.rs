@@ -141,6 +141,9 @@ pub struct ProjectDoc {
     /// Due date (YYYY-MM-DD), from the plan (shifted with a restarted plan).
     pub due: Option<String>,
     pub readme: Option<String>,
+    /// Where "New README" writes when no path is given (relative to the
+    /// workspace; see `projects` for the rule).
+    pub new_readme_path: String,
 }
 
 /// Everything the Documents place lists.

@@ -162,6 +162,7 @@ pub fn project_docs(ctx: &Context, entries: &[DocumentEntry]) -> Vec<ProjectDoc>
                         && e.project.as_deref() == Some(&p.id.value)
                 })
                 .map(|e| e.path.clone()),
+            new_readme_path: default_path(ctx, p),
         })
         .collect()
 }

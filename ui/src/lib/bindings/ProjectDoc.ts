@@ -7,4 +7,9 @@ export type ProjectDoc = { id: string, title: string, week: number | null,
 /**
  * Due date (YYYY-MM-DD), from the plan (shifted with a restarted plan).
  */
-due: string | null, readme: string | null, };
+due: string | null, readme: string | null, 
+/**
+ * Where "New README" writes when no path is given (relative to the
+ * workspace; see `projects` for the rule).
+ */
+new_readme_path: string, };

@@ -5,7 +5,6 @@ import { adr1, adr2, adr3, adr3dup, docList, entry } from '../../../test/documen
 import {
   conflictSides,
   decisionGraph,
-  defaultReadmePath,
   externalUrl,
   groupEntries,
   hasMergeMarkers,
@@ -146,26 +145,5 @@ describe('unresolved merge markers', () => {
     expect(unresolvedMarkers(tutorial, [tutorial, ''])).toBe(false);
     // Git always writes a label after the angle brackets; bare ones are the document's own.
     expect(unresolvedMarkers('<<<<<<<\n>>>>>>>', [])).toBe(false);
-  });
-});
-
-describe('defaultReadmePath', () => {
-  const p = (id: string, week: number | null) => ({ id, title: id, week, due: null, readme: null });
-
-  it("is the week's folder for the only project of its week", () => {
-    const projects = [p('lake', 3), p('stream', 5)];
-    expect(defaultReadmePath(projects[0]!, projects)).toBe('week-03/README.md');
-    expect(defaultReadmePath(p('big', 12), [p('big', 12)])).toBe('week-12/README.md');
-  });
-
-  it("is a folder per project inside the week's when the week has several", () => {
-    const projects = [p('lake', 3), p('stream', 3), p('other', 4)];
-    expect(defaultReadmePath(projects[1]!, projects)).toBe('week-03/stream/README.md');
-    expect(defaultReadmePath(projects[2]!, projects)).toBe('week-04/README.md');
-  });
-
-  it("is the project's own folder without a week", () => {
-    const projects = [p('lake', null), p('stream', null)];
-    expect(defaultReadmePath(projects[0]!, projects)).toBe('lake/README.md');
   });
 });

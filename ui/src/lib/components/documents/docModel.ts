@@ -297,14 +297,3 @@ export function unresolvedMarkers(text: string, mergedFrom: readonly string[]): 
   const own = new Set(mergedFrom.flatMap((t) => t.split(/\r?\n/)));
   return text.split(/\r?\n/).some((l) => MARKER_LINE.test(l) && !own.has(l));
 }
-
-/**
- * Where core puts a project's README when no path is given: `week-NN/README.md` for the only project
- * of its week, `week-NN/<id>/README.md` when the week has several, `<id>/README.md` without a week.
- */
-export function defaultReadmePath(project: ProjectDoc, projects: readonly ProjectDoc[]): string {
-  if (project.week === null) return `${project.id}/README.md`;
-  const week = `week-${String(project.week).padStart(2, '0')}`;
-  const shared = projects.filter((p) => p.week === project.week).length > 1;
-  return shared ? `${week}/${project.id}/README.md` : `${week}/README.md`;
-}
