@@ -56,6 +56,10 @@ pub struct AdrFile {
     pub links: Vec<ParsedLink>,
     /// Why the file could not be read as an ADR (it is still listed).
     pub problem: Option<String>,
+    /// Line 1 minus `# `, as adr-tools' links and TOC quote it.
+    pub heading: String,
+    /// SHA-256 of the file as scanned (empty when it could not be read).
+    pub hash: String,
 }
 
 /// The ADR folder for a workspace (adr-tools' `_adr_dir`, walking up from
@@ -243,6 +247,8 @@ pub fn parse(file_name: &str, text: &str) -> AdrFile {
         status: None,
         links: Vec::new(),
         problem: None,
+        heading: heading_of(text),
+        hash: String::new(),
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (front, body) = split_front_matter(text);
@@ -590,16 +596,21 @@ pub fn scan(dir: &Path) -> Result<Vec<AdrFile>> {
     for name in names {
         let path = dir.join(&name);
         out.push(match super::files::read(&path) {
-            Ok(Some(f)) => parse(&name, &f.text),
+            Ok(Some(f)) => AdrFile {
+                hash: f.hash,
+                ..parse(&name, &f.text)
+            },
             Ok(None) => continue,
             Err(e) => AdrFile {
                 number: file_number(&name).unwrap_or(0),
                 title: name.trim_end_matches(".md").into(),
+                heading: name.trim_end_matches(".md").into(),
                 file_name: name,
                 date: None,
                 status: None,
                 links: Vec::new(),
                 problem: Some(e.to_string()),
+                hash: String::new(),
             },
         });
     }
@@ -609,15 +620,16 @@ pub fn scan(dir: &Path) -> Result<Vec<AdrFile>> {
 /// The table of contents in `adr generate toc`'s shape: the heading, a
 /// blank line, then `* [N. Title](file)` per ADR in `adr list` order.
 pub fn toc(dir: &Path) -> Result<String> {
+    Ok(toc_of(&scan(dir)?))
+}
+
+/// [`toc`] of ADRs already scanned.
+pub fn toc_of(adrs: &[AdrFile]) -> String {
     let mut out = String::from("# Architecture Decision Records\n\n");
-    for a in scan(dir)? {
-        let heading = match super::files::read(&dir.join(&a.file_name)) {
-            Ok(Some(f)) => heading_of(&f.text),
-            _ => a.title.clone(),
-        };
-        out.push_str(&format!("* [{heading}]({})\n", a.file_name));
+    for a in adrs {
+        out.push_str(&format!("* [{}]({})\n", a.heading, a.file_name));
     }
-    Ok(out)
+    out
 }
 
 #[cfg(test)]

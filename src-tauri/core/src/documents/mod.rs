@@ -246,6 +246,7 @@ pub fn list(store: &mut Store, today: NaiveDate) -> Result<DocumentList> {
 
     // ADRs.
     let adrs = adr::scan(&ctx.adr_dir)?;
+    let toc = adr::toc_of(&adrs);
     let mut per_number: HashMap<u32, u32> = HashMap::new();
     for a in &adrs {
         *per_number.entry(a.number).or_default() += 1;
@@ -254,11 +255,7 @@ pub fn list(store: &mut Store, today: NaiveDate) -> Result<DocumentList> {
     for a in adrs {
         let abs = ctx.adr_dir.join(&a.file_name);
         let rel = ctx.relative(&abs);
-        let (hash, problem) = match files::read(&abs) {
-            Ok(Some(f)) => (f.hash, a.problem.clone()),
-            Ok(None) => continue,
-            Err(e) => (String::new(), Some(e.to_string())),
-        };
+        let (hash, problem) = (a.hash.clone(), a.problem.clone());
         let prev = known.get(&rel);
         let changed_outside = prev.is_some_and(|p| p.hash != hash);
         index::put(
@@ -414,7 +411,7 @@ pub fn list(store: &mut Store, today: NaiveDate) -> Result<DocumentList> {
     Ok(DocumentList {
         workspace: ctx.workspace.to_string_lossy().into_owned(),
         adr_dir: ctx.adr_dir.to_string_lossy().into_owned(),
-        toc: adr::toc(&ctx.adr_dir)?,
+        toc,
         entries,
         projects,
     })
