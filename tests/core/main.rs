@@ -5,6 +5,7 @@ mod blocks;
 mod calendar;
 mod documents;
 mod mistakes;
+mod portfolio;
 mod reference_plan;
 mod reminders;
 mod replan;

@@ -169,3 +169,63 @@ fn bad_mistakes_are_refused_with_the_reason() {
         mistakes::revisited_between(&db.store, date("2025-08-18"), date("2025-08-24")).unwrap();
     assert_eq!((closed, all), (0, 0));
 }
+
+#[test]
+fn mistakes_written_in_the_daily_log_are_logged_once_and_bad_lines_reported() {
+    use studyplan_core::documents::{daily_log, workspace::set_workspace};
+    let mut db = fresh();
+    load_shipped(&mut db, "senior-de-2025", "Europe/Berlin", None);
+    let ws = tempfile::tempdir().unwrap();
+    set_workspace(&mut db.store, ws.path()).unwrap();
+    // A mistake logged from Today first: the new log lists it in the format read back.
+    mistakes::add(&mut db.store, &dsa("2025-08-19"), now()).unwrap();
+    let log = daily_log::open_log(&mut db.store, date("2025-08-19")).unwrap();
+    assert!(
+        log.text.contains("- dsa: Sliding window — Off-by-one when shrinking the window → Shrink while the invariant is broken, then record"),
+        "{}",
+        log.text
+    );
+    let path = ws.path().join("logs/2025-08-19.md");
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "→ Shrink while the invariant is broken, then record",
+        "→ Shrink while the invariant is broken, then record\n- SQL: Window frames — RANGE and ROWS mixed up → ROWS for running totals\n- spark: Skew — salted the wrong side\n- forgot what this was",
+    );
+    std::fs::write(&path, &text).unwrap();
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() as u32 + 1;
+
+    let r = mistakes::from_log::import(&mut db.store, date("2025-08-19"), now()).unwrap();
+    assert_eq!(r.already, 1, "the one from Today is not logged twice");
+    assert_eq!(r.added.len(), 1);
+    let sql = &r.added[0];
+    assert_eq!(
+        (sql.track.as_str(), sql.topic.as_str()),
+        ("sql", "Window frames")
+    );
+    assert_eq!(sql.fix.as_deref(), Some("ROWS for running totals"));
+    assert_eq!(sql.revisits[0].date, "2025-08-21");
+    let skipped: Vec<(u32, bool)> = r
+        .skipped
+        .iter()
+        .map(|s| {
+            (
+                s.line,
+                s.reason.contains("not a track") || s.reason.contains("write it as"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            (line_of("spark: Skew"), true),
+            (line_of("forgot what"), true)
+        ]
+    );
+
+    // Again: nothing new.
+    let r = mistakes::from_log::import(&mut db.store, date("2025-08-19"), now()).unwrap();
+    assert_eq!((r.added.len(), r.already), (0, 2));
+    assert_eq!(mistakes::list(&db.store, None).unwrap().len(), 2);
+    // A day without a log says how to make one.
+    let e = mistakes::from_log::import(&mut db.store, date("2025-08-20"), now()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NotFound);
+}

@@ -89,33 +89,6 @@ fn bad_settings_are_refused_with_words_and_nothing_changes() {
 }
 
 #[test]
-fn checklist_ticks_survive_restart_and_reload() {
-    let mut db = fresh();
-    load_shipped(&mut db, "senior-de-2025", "Europe/Berlin", None);
-    let lists = db.store.portfolio().unwrap();
-    assert!(!lists.is_empty());
-    let first = &lists[0].items[0];
-    let after = db.store.checklist_set(first.id, true, now()).unwrap();
-    assert_eq!(after.done, 1);
-    let mut db = db.reopen();
-    load_shipped(&mut db, "senior-de-2025", "Europe/Berlin", None);
-    let lists = db.store.portfolio().unwrap();
-    let same = lists
-        .iter()
-        .flat_map(|l| &l.items)
-        .find(|i| i.text == first.text)
-        .unwrap();
-    assert!(same.done, "tick kept across restart and reload");
-}
-
-#[test]
-fn unknown_checklist_item_is_not_found() {
-    let mut db = fresh();
-    let e = db.store.checklist_set(424242, true, now()).unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::NotFound);
-}
-
-#[test]
 fn reload_of_an_edited_plan_reports_what_changed() {
     let mut db = fresh();
     load_shipped(&mut db, "senior-de-2025", "Europe/Berlin", None);

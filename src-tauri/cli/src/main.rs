@@ -7,6 +7,7 @@
 mod docs;
 mod mistakes;
 mod output;
+mod portfolio;
 mod remind;
 
 use chrono::{NaiveDate, NaiveDateTime, Utc};
@@ -126,6 +127,37 @@ enum Cmd {
         /// The revisit's id (see `studyplan mistakes`).
         id: i64,
         outcome: String,
+    },
+    /// The portfolio: projects with their criteria, weekly checklists, ticks and evidence.
+    Portfolio {
+        #[command(subcommand)]
+        cmd: Option<portfolio::PortfolioCmd>,
+        /// Only this project.
+        #[arg(long)]
+        project: Option<String>,
+        /// Only this week's projects and checklists.
+        #[arg(long)]
+        week: Option<u32>,
+    },
+    /// Tick a portfolio item by its id (see `studyplan portfolio`).
+    Check {
+        item: String,
+        /// Untick it instead.
+        #[arg(long)]
+        undo: bool,
+    },
+    /// Attach evidence to a portfolio item: a link, a path in the documents workspace, or a commit id.
+    Evidence {
+        item: String,
+        /// https://…, a workspace path, or a commit id (7–64 hex digits).
+        #[arg(required_unless_present = "remove")]
+        value: Option<String>,
+        /// The commit's repository (default: the documents workspace).
+        #[arg(long)]
+        repo: Option<PathBuf>,
+        /// Remove evidence by its id instead.
+        #[arg(long, conflicts_with = "value")]
+        remove: Option<i64>,
     },
 }
 
@@ -288,6 +320,23 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
         Cmd::Mistake { cmd } => mistakes::mistake(&cli.db, cli.json, cmd),
         Cmd::Mistakes { due } => mistakes::list(&cli.db, cli.json, due),
         Cmd::Revisit { id, outcome } => mistakes::revisit(&cli.db, cli.json, id, &outcome),
+        Cmd::Portfolio { cmd, project, week } => {
+            portfolio::portfolio(&cli.db, cli.json, cmd, project, week)
+        }
+        Cmd::Check { item, undo } => portfolio::check(&cli.db, cli.json, &item, undo),
+        Cmd::Evidence {
+            item,
+            value,
+            repo,
+            remove,
+        } => portfolio::evidence(
+            &cli.db,
+            cli.json,
+            &item,
+            value.as_deref(),
+            repo.as_deref(),
+            remove,
+        ),
         Cmd::Validate { files } => {
             let mut failed = false;
             for f in &files {
@@ -351,6 +400,13 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                         );
                         if rep.history_kept > 0 {
                             println!("{} changed or removed blocks had progress or notes; their history stays in the event log", rep.history_kept);
+                        }
+                        if !rep.portfolio_kept.is_empty() {
+                            println!(
+                                "{} portfolio items with a tick or evidence are no longer in the plan; kept in the portfolio's history: {}",
+                                rep.portfolio_kept.len(),
+                                rep.portfolio_kept.join(", ")
+                            );
                         }
                     }
                 }

@@ -31,6 +31,12 @@ pub enum MistakeCmd {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Log the mistakes listed in a day's study log ("Mistakes log updates",
+    /// one per line: `- track: topic — what went wrong → the fix`).
+    FromLog {
+        /// The log's day, YYYY-MM-DD (default: today).
+        date: Option<String>,
+    },
     /// Set the time of revisits on days without a block of their track.
     RevisitTime {
         /// Local time, HH:MM.
@@ -97,6 +103,31 @@ pub fn mistake(db: &Option<PathBuf>, json: bool, cmd: MistakeCmd) -> Result<Exit
                 print_json(&m);
             } else {
                 print_mistake(&m);
+            }
+        }
+        MistakeCmd::FromLog { date } => {
+            let date = match opt_date(&date)? {
+                Some(d) => d,
+                None => today(&store)?,
+            };
+            let r = mistakes::from_log::import(&mut store, date, chrono::Utc::now())?;
+            if json {
+                print_json(&r);
+            } else {
+                r.added.iter().for_each(print_mistake);
+                println!(
+                    "{}: {} logged, {} already in the log, {} skipped",
+                    r.path,
+                    r.added.len(),
+                    r.already,
+                    r.skipped.len()
+                );
+                for s in &r.skipped {
+                    eprintln!("{}:{}: {}: {}", r.path, s.line, s.text, s.reason);
+                }
+            }
+            if !r.skipped.is_empty() {
+                return Ok(ExitCode::from(3));
             }
         }
         MistakeCmd::RevisitTime { time } => {

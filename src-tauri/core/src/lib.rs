@@ -7,6 +7,7 @@ pub mod error;
 pub mod ics;
 pub mod mistakes;
 pub mod plan;
+pub mod portfolio;
 pub mod reminders;
 pub mod schedule;
 pub mod shipped;

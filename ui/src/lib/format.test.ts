@@ -1,7 +1,7 @@
 // Formatting (en-GB pinned in setup) and civil-date steps.
 import { describe, expect, it } from 'vitest';
 import { addDays, inRange, isIsoDate, weekDates, weekStart } from './dates';
-import { formatDateRange, formatDay, formatDayShort, formatDuration, formatTime, setFormatLocale } from './format';
+import { formatDateRange, formatDay, formatDayMonth, formatDayShort, formatDuration, formatTime, setFormatLocale } from './format';
 import { weekLine } from './overview';
 import { noPlanOverview, overview, plan } from '../test/fixtures';
 
@@ -12,6 +12,7 @@ describe('format', () => {
   it('formats days like "Tue 19 Aug 2025"', () => {
     expect(formatDay('2025-08-19')).toBe('Tue 19 Aug 2025');
     expect(formatDayShort('2025-08-19')).toBe('Tue 19 Aug');
+    expect(formatDayMonth('2025-08-24')).toBe('24 Aug');
   });
 
   it('formats date ranges', () => {

@@ -26,6 +26,11 @@ export function formatDayShort(date: string): string {
   return `${weekday} ${fmt({ day: 'numeric', month: 'short' }).format(d)}`;
 }
 
+/** "24 Aug": a day and month, for dates in the plan's year. */
+export function formatDayMonth(date: string): string {
+  return fmt({ day: 'numeric', month: 'short' }).format(civilDate(date));
+}
+
 /** "18 – 24 Aug 2025". */
 export function formatDateRange(from: string, to: string): string {
   return fmt({ day: 'numeric', month: 'short', year: 'numeric' }).formatRange(civilDate(from), civilDate(to));

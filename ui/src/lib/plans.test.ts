@@ -20,6 +20,10 @@ describe('plan words', () => {
     const reload = describeLoad({ ...firstLoad, reloaded: true, added: 0, moved: 1, removed: 0, unchanged: 391, history_kept: 1 });
     expect(reload.headline).toBe('Reloaded “Senior Data Engineering Study Plan”: 0 added, 1 moved, 0 removed, 391 unchanged');
     expect(reload.history).toBe('1 moved or removed block had a status or notes; its history stays in the log.');
+    const dropped = describeLoad({ ...firstLoad, reloaded: true, portfolio_kept: ['p1-log-etl:criterion:x'] });
+    expect(dropped.history).toBe(
+      '1 portfolio item with a tick or evidence left the plan; it is kept under “No longer in the plan” in Portfolio (p1-log-etl:criterion:x).',
+    );
   });
 });
 

@@ -22,13 +22,23 @@ export function describeLoad(r: LoadReport): { headline: string; history: string
   const headline = r.reloaded
     ? `Reloaded ${title}: ${r.added} added, ${r.moved} moved, ${r.removed} removed, ${r.unchanged} unchanged`
     : `Loaded ${title}: ${plural(r.plan.block_count, 'block')} in ${plural(r.plan.weeks, 'week')}`;
-  const history =
-    r.history_kept > 0
-      ? r.history_kept === 1
+  const notes: string[] = [];
+  if (r.history_kept > 0) {
+    notes.push(
+      r.history_kept === 1
         ? '1 moved or removed block had a status or notes; its history stays in the log.'
-        : `${r.history_kept} moved or removed blocks had a status or notes; their history stays in the log.`
-      : null;
-  return { headline, history };
+        : `${r.history_kept} moved or removed blocks had a status or notes; their history stays in the log.`,
+    );
+  }
+  const kept = r.portfolio_kept.length;
+  if (kept > 0) {
+    notes.push(
+      `${kept === 1 ? '1 portfolio item' : `${kept} portfolio items`} with a tick or evidence left the plan; ${
+        kept === 1 ? 'it is' : 'they are'
+      } kept under “No longer in the plan” in Portfolio (${r.portfolio_kept.join(', ')}).`,
+    );
+  }
+  return { headline, history: notes.length ? notes.join(' ') : null };
 }
 
 /** How a load ended, as the form that started it shows it. */

@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import MistakesSection from '../lib/components/mistakes/MistakesSection.svelte';
-import { checklists, noPlanOverview, overview, progress, ready, storageError } from '../test/fixtures';
+import { noPlanOverview, overview, portfolio, progress, ready, storageError } from '../test/fixtures';
 import { fails, mockCommands, never, type Answer } from '../test/ipc';
 import { TODAY, mistakesCore } from '../test/mistakeFixtures';
 import Portfolio from './Portfolio.svelte';
@@ -24,19 +24,21 @@ describe('Portfolio mistakes section', () => {
   });
 
   it('is part of Portfolio when a plan is loaded, fetched with the whole log', async () => {
-    const calls = mockCommands({ portfolio: checklists, progress, ...mistakesCore() });
+    const calls = mockCommands({ portfolio, progress, ...mistakesCore() });
     render(Portfolio, { overview: ready(overview), onreload: vi.fn() });
     const section = await screen.findByTestId('mistakes');
     expect(within(section).getByRole('heading', { level: 2, name: 'Mistakes' })).toBeInTheDocument();
     expect(await within(section).findByTestId('mistake-1')).toBeInTheDocument();
     expect(calls.filter((c) => c.cmd === 'mistakes_list')).toEqual([{ cmd: 'mistakes_list', args: { due: false } }]);
-    // After the checklists.
-    const list = screen.getByTestId('checklist-portfolio');
+    // After the portfolio.
+    const list = screen.getByTestId('checklist-environment-setup');
     expect(list.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('is not shown without a plan', async () => {
-    const calls = mockCommands({ portfolio: [] });
+    const calls = mockCommands({
+      portfolio: fails({ kind: 'not_found', message: 'no plan is active; load a plan first', diagnostics: [] }),
+    });
     render(Portfolio, { overview: ready(noPlanOverview), onreload: vi.fn() });
     expect(await screen.findByRole('heading', { name: 'No plan loaded' })).toBeInTheDocument();
     expect(screen.queryByTestId('mistakes')).not.toBeInTheDocument();

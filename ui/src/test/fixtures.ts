@@ -1,7 +1,6 @@
 // Sample data shaped like core's answers, for the view tests.
 import type { AppInfo } from '../lib/bindings/AppInfo';
 import type { BlockView } from '../lib/bindings/BlockView';
-import type { ChecklistView } from '../lib/bindings/ChecklistView';
 import type { DocumentTemplateView } from '../lib/bindings/DocumentTemplateView';
 import type { ErrorBody } from '../lib/bindings/ErrorBody';
 import type { Overview } from '../lib/bindings/Overview';
@@ -108,21 +107,8 @@ export const templates: DocumentTemplateView[] = [
   { id: 'log', plan_id: 'de-9w', title: 'Daily log', kind: 'daily-log', fields: ['Did', 'Learned'] },
 ];
 
-export const checklists: ChecklistView[] = [
-  {
-    id: 'portfolio',
-    plan_id: 'de-9w',
-    title: 'Portfolio project',
-    scope: 'once',
-    done: 1,
-    total: 3,
-    items: [
-      { id: 1, group: 'Repository', text: 'README with architecture diagram', done: true },
-      { id: 2, group: 'Repository', text: 'CI runs the tests', done: false },
-      { id: 3, group: 'Demo', text: 'Record a 3-minute demo', done: false },
-    ],
-  },
-];
+/** The reference plan's portfolio (built in portfolioFixtures.ts). */
+export { portfolio } from './portfolioFixtures';
 
 export const settings: Settings = {
   reminder_lead_minutes: 10,
@@ -192,6 +178,7 @@ export const firstLoad: LoadReport = {
   removed: 0,
   unchanged: 0,
   history_kept: 0,
+  portfolio_kept: [],
 };
 
 /** Three weeks of the 9-week plan, week 3 (today's) half done; one goal core counts, one it doesn't. */

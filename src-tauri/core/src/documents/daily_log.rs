@@ -108,15 +108,34 @@ fn block_line(b: &BlockView) -> String {
     s
 }
 
-/// The text of a new log for `date` from that day's `blocks`.
-pub fn build(ctx: &Context, date: NaiveDate, blocks: &[BlockView]) -> Result<String> {
+/// The text of a new log for `date` from that day's `blocks`; the mistakes
+/// field (first word "mistake...") gets `mistakes`, the day's mistakes
+/// already logged as lines `mistakes::from_log` reads back, else a hint.
+pub fn build(
+    ctx: &Context,
+    date: NaiveDate,
+    blocks: &[BlockView],
+    mistakes: &[String],
+) -> Result<String> {
     let (_, names) = fields(ctx);
     let mut used = vec![false; blocks.len()];
     let fields: Vec<minijinja::Value> = names
         .iter()
         .map(|name| {
+            let is_mistakes = words(name)
+                .first()
+                .is_some_and(|w| w.starts_with("mistake"));
             let prefill = if name.trim().eq_ignore_ascii_case("date") {
                 Some(date.to_string())
+            } else if is_mistakes {
+                Some(if mistakes.is_empty() {
+                    format!(
+                        "<!-- One mistake per line: {}. \"Log mistakes\" (or `studyplan mistake from-log {date}`) adds them to the mistakes log. -->",
+                        crate::mistakes::from_log::LINE_FORMAT
+                    )
+                } else {
+                    mistakes.join("\n")
+                })
             } else {
                 let mut lines = Vec::new();
                 for (i, b) in blocks.iter().enumerate() {
@@ -170,7 +189,16 @@ pub fn open_log(store: &mut Store, date: NaiveDate) -> Result<DocumentContent> {
     let abs = ctx.resolve(&rel)?;
     if !abs.exists() {
         let blocks = store.agenda(date, date)?;
-        let text = build(&ctx, date, &blocks)?;
+        let day: Vec<_> = crate::mistakes::list(store, None)?
+            .into_iter()
+            .filter(|m| m.date == date.to_string())
+            .collect();
+        let text = build(
+            &ctx,
+            date,
+            &blocks,
+            &crate::mistakes::from_log::lines_for(&day),
+        )?;
         let (template, _) = fields(&ctx);
         let tx = store.immediate()?;
         create(

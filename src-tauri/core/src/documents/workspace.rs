@@ -40,6 +40,22 @@ pub fn default_workspace(plan_id: &str) -> Result<PathBuf> {
     Ok(base.join("studyplan").join(plan_id))
 }
 
+/// Plan `plan_id`'s workspace folder, without reading the plan file.
+pub fn workspace_root(store: &Store, plan_id: &str) -> Result<PathBuf> {
+    let root: Option<String> = store
+        .conn()
+        .query_row(
+            "SELECT root FROM document_workspaces WHERE plan_id = ?1",
+            [plan_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match root {
+        Some(r) => Ok(PathBuf::from(r)),
+        None => default_workspace(plan_id),
+    }
+}
+
 /// The active plan's context. `NotFound` when no plan is active.
 pub fn context(store: &Store) -> Result<Context> {
     let row = store

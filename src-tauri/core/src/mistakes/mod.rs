@@ -16,6 +16,8 @@
 //! Tables: `mistakes`, `mistake_revisits` (migration 0005); the revisit
 //! time is the `mistakes.revisit_time` row of `settings`.
 
+pub mod from_log;
+
 use crate::error::{CoreError, Result};
 use crate::reminders::due::{ledger_key, Due};
 use crate::schedule::tz::{parse_zone, resolve};

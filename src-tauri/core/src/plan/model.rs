@@ -338,7 +338,8 @@ pub struct Project {
 pub struct Checklist {
     pub id: Spanned<String>,
     pub title: String,
-    /// `once` (default) or `weekly` (a fresh copy every week).
+    /// `once` (default), `weekly` (a fresh copy every week) or `project`
+    /// (a copy per project: the criteria every project must meet).
     #[serde(default)]
     pub scope: Option<Spanned<String>>,
     /// Sub-groups (e.g. "Technical Prerequisites") with their items.
@@ -346,6 +347,22 @@ pub struct Checklist {
     pub groups: Vec<ChecklistGroup>,
     #[serde(default)]
     pub items: Vec<String>,
+    /// Items studyplan fills from data instead of a hand tick.
+    #[serde(default)]
+    pub measured: Vec<MeasuredItem>,
+}
+
+/// A checklist item filled from data: done when every measure is met.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeasuredItem {
+    /// The start of the item's text, enough to name one item
+    /// (e.g. `"Python DSA"` for "Python DSA: 25–35 problems, ...").
+    pub item: Spanned<String>,
+    /// What is measured: `goal:<goal-id>` (the goal's count for the week,
+    /// met at its `min`), `mistakes:revisited` (every revisit that fell in
+    /// the week closed) or `projects:delivered` (the week's projects delivered).
+    pub from: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

@@ -401,14 +401,15 @@ pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
     }
     for cl in &p.checklists {
         if let Some(s) = &cl.scope {
-            if !matches!(s.as_str(), "once" | "weekly") {
+            if !matches!(s.as_str(), "once" | "weekly" | "project") {
                 c.hint(
                     &s.span,
                     format!("unknown checklist scope `{}`", s.value),
-                    "use once or weekly",
+                    "use once, weekly or project",
                 );
             }
         }
+        measured_items(&mut c, p, cl);
     }
     if let Some(first) = p.domains.first() {
         let total: u32 = p.domains.iter().map(|d| *d.weight).sum();
@@ -521,5 +522,59 @@ fn week_in_range(c: &mut Checker, b: &Bounds, w: &Spanned<u32>, what: &str) {
                 w.value, b.weeks
             ),
         );
+    }
+}
+
+/// A checklist's `measured` entries: each names exactly one of its items and
+/// measures only what studyplan counts (see `portfolio::measures`).
+fn measured_items(c: &mut Checker, p: &PlanFile, cl: &crate::plan::model::Checklist) {
+    let project_scope = cl.scope.as_ref().is_some_and(|s| s.value == "project");
+    let texts: Vec<&String> = cl
+        .items
+        .iter()
+        .chain(cl.groups.iter().flat_map(|g| g.items.iter()))
+        .collect();
+    for m in &cl.measured {
+        let prefix = m.item.value.trim();
+        let hits = texts
+            .iter()
+            .filter(|t| !prefix.is_empty() && t.starts_with(prefix))
+            .count();
+        if hits != 1 {
+            c.hint(
+                &m.item.span,
+                if hits == 0 {
+                    format!(
+                        "no item of checklist `{}` starts with `{prefix}`",
+                        cl.id.value
+                    )
+                } else {
+                    format!(
+                        "{hits} items of checklist `{}` start with `{prefix}`",
+                        cl.id.value
+                    )
+                },
+                "give enough of the item's text to name exactly one item",
+            );
+        }
+        if project_scope {
+            c.hint(
+                &m.item.span,
+                "a project checklist's items are ticked per project, not measured",
+                "remove this `measured` entry",
+            );
+        }
+        if m.from.is_empty() {
+            c.hint(
+                &m.item.span,
+                "a measured item needs at least one measure",
+                "add e.g. from = [\"goal:<goal-id>\"]",
+            );
+        }
+        for f in &m.from {
+            if let Err(msg) = crate::portfolio::measures::check_name(p, &f.value) {
+                c.hint(&f.span, msg, crate::portfolio::measures::HINT);
+            }
+        }
     }
 }

@@ -27,6 +27,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_mistakes",
         include_str!("../../migrations/0005_mistakes.sql"),
     ),
+    (
+        "0006_portfolio_items",
+        include_str!("../../migrations/0006_portfolio_items.sql"),
+    ),
 ];
 
 pub fn latest() -> u32 {

@@ -6,7 +6,6 @@
 
 pub mod agenda;
 pub mod blocks;
-pub mod checklists;
 pub mod migrate;
 pub mod moves;
 pub mod plans;

@@ -58,6 +58,9 @@ pub struct LoadReport {
     pub unchanged: u32,
     /// Removed or moved blocks that had a status or notes (kept in the event log).
     pub history_kept: u32,
+    /// Ids of portfolio items that held a tick or evidence and are no longer
+    /// in the plan (kept in the portfolio's history).
+    pub portfolio_kept: Vec<String>,
 }
 
 fn fnv1a(text: &str) -> String {
@@ -278,7 +281,10 @@ fn store_plan(
         "UPDATE plans SET rest_weekday = ?2, rest_half = ?3, rest_split = ?4 WHERE id = ?1",
         params![id, rest_wd, rest_half, rest_split],
     )?;
-    super::checklists::sync_checklists(tx, plan)?;
+    let portfolio_kept = crate::portfolio::sync_in_load(tx, id, plan, &fnv1a(text))?
+        .into_iter()
+        .map(|g| g.id)
+        .collect();
     let diff = sync_blocks(tx, id, &x.blocks, x.tz.name(), &now_s)?;
     let plan_summary =
         tx.query_row(&format!("{SUMMARY_SQL} WHERE p.id = ?1"), [id], summary_row)?;
@@ -290,6 +296,7 @@ fn store_plan(
         removed: diff.removed,
         unchanged: diff.unchanged,
         history_kept: diff.history_kept,
+        portfolio_kept,
     })
 }
 

@@ -157,29 +157,8 @@ impl Store {
         })?;
         for g in rows {
             let mut g = g?;
-            let column = match g.metric.as_str() {
-                "problems" => Some("COALESCE(SUM(problems), 0)"),
-                "queries" => Some("COALESCE(SUM(queries), 0)"),
-                "minutes" => Some("COALESCE(SUM(CASE status WHEN 'done' THEN minutes WHEN 'partial' THEN COALESCE(minutes_done, 0) ELSE 0 END), 0)"),
-                _ => None,
-            };
-            if let Some(col) = column {
-                let scope = if g.per == "plan" {
-                    ""
-                } else {
-                    " AND week = ?3"
-                };
-                let track = if g.track.is_some() {
-                    " AND track = ?2"
-                } else {
-                    " AND ?2 IS NULL"
-                };
-                let sql = format!("SELECT {col} FROM blocks WHERE plan_id = ?1{track}{scope}");
-                let v: u32 = self
-                    .conn
-                    .query_row(&sql, params![plan.id, g.track, week], |r| r.get(0))?;
-                g.value = Some(v);
-            }
+            let in_week = (g.per != "plan").then_some(week);
+            g.value = goal_count(&self.conn, &plan.id, g.track.as_deref(), &g.metric, in_week)?;
             goals.push(g);
         }
 
@@ -224,4 +203,41 @@ impl Store {
             milestones_ahead,
         })
     }
+}
+
+/// Metrics studyplan counts from the blocks: `problems` and `queries` (the
+/// block counters) and `minutes` (done, plus partial minutes).
+pub const COUNTED_METRICS: [&str; 3] = ["problems", "queries", "minutes"];
+
+/// The count of `metric` over plan `plan_id`'s blocks of `track` (None:
+/// every track), in week `week` or, when None, the whole plan.
+/// `None` when studyplan does not count `metric`.
+pub(crate) fn goal_count(
+    conn: &rusqlite::Connection,
+    plan_id: &str,
+    track: Option<&str>,
+    metric: &str,
+    week: Option<u32>,
+) -> Result<Option<u32>> {
+    let col = match metric {
+        "problems" => "COALESCE(SUM(problems), 0)",
+        "queries" => "COALESCE(SUM(queries), 0)",
+        "minutes" => "COALESCE(SUM(CASE status WHEN 'done' THEN minutes WHEN 'partial' THEN COALESCE(minutes_done, 0) ELSE 0 END), 0)",
+        _ => return Ok(None),
+    };
+    let scope = if week.is_some() {
+        " AND week = ?3"
+    } else {
+        " AND ?3 IS NULL"
+    };
+    let track_sql = if track.is_some() {
+        " AND track = ?2"
+    } else {
+        " AND ?2 IS NULL"
+    };
+    let sql = format!("SELECT {col} FROM blocks WHERE plan_id = ?1{track_sql}{scope}");
+    let v: u32 = conn
+        .prepare_cached(&sql)?
+        .query_row(params![plan_id, track, week], |r| r.get(0))?;
+    Ok(Some(v))
 }

@@ -1,7 +1,9 @@
-// The mistakes log: logging a mistake, listing them, their revisits for the calendar, and closing a revisit.
+// The mistakes log: logging a mistake (one at a time, or those written in a daily log), listing them, their
+// revisits for the calendar, and closing a revisit.
 // Core validates everything (known track, topic and what not empty, http/https link) and answers in words.
 // `getRevisits` lives with the calendar's other range queries (the calendar is in the start-up bundle; these
 // are only used by the mistakes views, which load on demand) and is re-exported here.
+import type { LogImport } from '../bindings/LogImport';
 import type { MistakeView } from '../bindings/MistakeView';
 import type { RevisitOutcome } from '../bindings/RevisitOutcome';
 import { call } from './ipc';
@@ -31,4 +33,13 @@ export function listMistakes(due: boolean): Promise<MistakeView[]> {
 /** `again` adds one more revisit two days later; closing a closed revisit is a `conflict`. */
 export function closeRevisit(id: number, outcome: RevisitOutcome): Promise<MistakeView> {
   return call<MistakeView>('revisit_close', { id, outcome });
+}
+
+/**
+ * Logs the items of the "Mistakes log updates" section of `logs/<date>.md` (as saved on disk), each written
+ * `- track: topic — what went wrong → the fix`. Items already in the log are only counted; lines core
+ * couldn't read come back in `skipped` with their line and why. `not_found` when that day has no log.
+ */
+export function mistakesFromLog(date: string): Promise<LogImport> {
+  return call<LogImport>('mistakes_from_log', { date });
 }

@@ -16,4 +16,9 @@ moved: number, removed: number, unchanged: number,
 /**
  * Removed or moved blocks that had a status or notes (kept in the event log).
  */
-history_kept: number, };
+history_kept: number, 
+/**
+ * Ids of portfolio items that held a tick or evidence and are no longer
+ * in the plan (kept in the portfolio's history).
+ */
+portfolio_kept: Array<string>, };
