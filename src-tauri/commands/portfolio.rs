@@ -46,10 +46,16 @@ pub fn portfolio_evidence_add(
     )?)
 }
 
+/// Remove evidence `id` of item `item`.
 #[tauri::command(async)]
-pub fn portfolio_evidence_remove(state: State<'_, AppState>, id: i64) -> CmdResult<PortfolioView> {
+pub fn portfolio_evidence_remove(
+    state: State<'_, AppState>,
+    item: String,
+    id: i64,
+) -> CmdResult<PortfolioView> {
     Ok(portfolio::remove_evidence(
         &mut *state.store()?,
+        &item,
         id,
         chrono::Utc::now(),
     )?)

@@ -236,7 +236,70 @@ fn commit_evidence_is_checked_against_the_repository() {
     assert_eq!(ev.repo.as_deref(), Some(ws.path().to_str().unwrap()));
     let e =
         portfolio::add_evidence(&mut db.store, id, "deadbeefdeadbeef", None, now()).unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::NotFound, "{e}");
+    assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e}");
+    assert!(e.to_string().contains("no commit deadbeefdeadbeef"), "{e}");
+    // Upper case is the same id; one hex digit too many is no id at all.
+    portfolio::add_evidence(&mut db.store, id, &head[..12].to_uppercase(), None, now()).unwrap();
+    let e =
+        portfolio::add_evidence(&mut db.store, id, &format!("{head}0"), None, now()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e}");
+    // Evidence is removed from its own item only.
+    let v = portfolio::view(&mut db.store, now()).unwrap();
+    let ev = item(&v, id).evidence[0].id;
+    let e = portfolio::remove_evidence(&mut db.store, "p1-log-etl:deliverable:tests", ev, now())
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NotFound);
+    let v = portfolio::remove_evidence(&mut db.store, id, ev, now()).unwrap();
+    assert!(item(&v, id).evidence.is_empty());
+}
+
+#[test]
+fn a_delivery_can_be_dated_and_import_reports_boxless_lines() {
+    let (mut db, ws) = reference();
+    let today = Utc.with_ymd_and_hms(2025, 9, 1, 8, 0, 0).unwrap();
+    let v = portfolio::check_on(
+        &mut db.store,
+        "p1-log-etl:delivered",
+        date("2025-08-24"),
+        today,
+    )
+    .unwrap();
+    assert_eq!(v.projects[0].delivered_on.as_deref(), Some("2025-08-24"));
+    let e = portfolio::check_on(
+        &mut db.store,
+        "p1-log-etl:delivered",
+        date("2025-09-02"),
+        today,
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    // A tick repeated later keeps the first one's day.
+    let v = portfolio::check(&mut db.store, "p1-log-etl:delivered", true, today).unwrap();
+    assert_eq!(v.projects[0].delivered_on.as_deref(), Some("2025-08-24"));
+
+    let path = ws.path().join("mine.md");
+    std::fs::write(
+        &path,
+        "- [y] Tests <!-- id:p1-log-etl:deliverable:tests -->\n- [x] ERD <!--id:p1-log-etl:deliverable:erd-->\n",
+    )
+    .unwrap();
+    let r = portfolio::import_file(&mut db.store, Some(&path), now()).unwrap();
+    assert_eq!((r.matched, r.changed), (1, 1));
+    assert_eq!(r.problems.len(), 1);
+    assert_eq!(
+        (r.problems[0].line, r.problems[0].id.as_str()),
+        (1, "p1-log-etl:deliverable:tests")
+    );
+    assert!(r.problems[0].reason.contains("no `[ ]` or `[x]` box"));
+    // Another plan's export is refused by name.
+    let other = "<!-- Exported by studyplan from plan `databricks-de-professional`. -->\n- [x] a <!-- id:p1-log-etl:deliverable:tests -->\n";
+    std::fs::write(&path, other).unwrap();
+    let e = portfolio::import_file(&mut db.store, Some(&path), now()).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("plan use databricks-de-professional"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -578,4 +641,33 @@ fn the_readme_and_the_adrs_it_links_attach_to_the_card() {
         ProjectStatus::InProgress,
         "a README is work started"
     );
+}
+
+#[test]
+fn a_crlf_readme_keeps_crlf_in_the_replaced_section() {
+    let (mut db, ws) = reference();
+    let readme = ws.path().join("README.md");
+    let before = format!(
+        "# Mine\r\n\r\n{}\r\n{}\r\nEnd.\r\n",
+        markdown::BEGIN,
+        markdown::END
+    );
+    std::fs::write(&readme, &before).unwrap();
+    portfolio::export_file(
+        &mut db.store,
+        Format::Markdown,
+        &Scope::Week(1),
+        Some(&readme),
+        false,
+        now(),
+    )
+    .unwrap();
+    let after = std::fs::read_to_string(&readme).unwrap();
+    assert!(after.len() > before.len());
+    assert_eq!(
+        after.matches('\n').count(),
+        after.matches("\r\n").count(),
+        "no bare LF"
+    );
+    assert!(after.ends_with("<!-- studyplan:portfolio:end -->\r\nEnd.\r\n"));
 }

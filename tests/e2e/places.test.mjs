@@ -48,9 +48,10 @@ test("each of the five places opens and shows the default plan's data", async ()
     await (await s.find('[data-testid="nav-documents"]')).click();
     await s.waitText(inPlace("documents", '[data-testid="doc-workspace"]'), join(home.dir, "Documents", "studyplan", "senior-de-2025"));
 
-    // Portfolio: the plan's checklists with progress.
+    // Portfolio: the project cards and the plan's weekly checklist (week 1's copy).
     await (await s.find('[data-testid="nav-portfolio"]')).click();
-    await s.waitText(inPlace("portfolio", '[data-testid^="checklist-"]'), "Weekly");
+    await s.waitText(inPlace("portfolio", '[data-testid="project-p1-log-etl"]'), "Project 1");
+    await s.waitText(inPlace("portfolio", '[data-testid="week-checklist-weekly-plan-w1"]'), "Weekly");
 
     // Settings: shows the database this run uses.
     await (await s.find('[data-testid="nav-settings"]')).click();
@@ -83,10 +84,10 @@ test("a checklist tick and a setting round-trip through SQLite and survive a res
   let s = await driver.open();
   try {
     await (await s.find('[data-testid="nav-portfolio"]')).click();
-    const item = await s.waitText(inPlace("portfolio", '[data-testid^="checklist-item-"]'));
-    itemId = await s.execute("return arguments[0].dataset.testid", [{ "element-6066-11e4-a52e-4f735466cecf": item.id }]);
-    await (await s.find(`[data-testid="${itemId}"] input[type="checkbox"]`)).click();
-    await s.waitFor(async () => (await s.execute(`return document.querySelector('[data-testid="${itemId}"]').dataset.done`)) === "true", "item ticked");
+    // The Day-1 environment checklist (a once list): "Postgres".
+    itemId = "item-environment-setup:postgres";
+    await (await s.waitFor(() => s.find(inPlace("portfolio", `[data-testid="${itemId}"]`)), "the Postgres box")).click();
+    await s.waitFor(async () => (await s.execute(`return document.querySelector('[data-testid="${itemId}"]').checked`)) === true, "item ticked");
 
     await (await s.find('[data-testid="nav-settings"]')).click();
     const lead = await s.waitFor(() => s.find('[data-testid="setting-lead"]'), "lead input");
@@ -102,7 +103,7 @@ test("a checklist tick and a setting round-trip through SQLite and survive a res
   s = await driver.open();
   try {
     await (await s.find('[data-testid="nav-portfolio"]')).click();
-    await s.waitFor(async () => (await s.execute(`return document.querySelector('[data-testid="${itemId}"]')?.dataset.done`)) === "true", "tick kept after restart");
+    await s.waitFor(async () => (await s.execute(`return document.querySelector('[data-testid="${itemId}"]')?.checked`)) === true, "tick kept after restart");
     await (await s.find('[data-testid="nav-settings"]')).click();
     await s.waitFor(async () => (await (await s.find('[data-testid="setting-lead"]')).prop("value")) === "15", "lead time 15 kept after restart");
   } finally {

@@ -143,8 +143,11 @@ enum Cmd {
     Check {
         item: String,
         /// Untick it instead.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "on")]
         undo: bool,
+        /// The day it was done, YYYY-MM-DD (default: now), e.g. a project delivered earlier.
+        #[arg(long)]
+        on: Option<String>,
     },
     /// Attach evidence to a portfolio item: a link, a path in the documents workspace, or a commit id.
     Evidence {
@@ -323,7 +326,9 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
         Cmd::Portfolio { cmd, project, week } => {
             portfolio::portfolio(&cli.db, cli.json, cmd, project, week)
         }
-        Cmd::Check { item, undo } => portfolio::check(&cli.db, cli.json, &item, undo),
+        Cmd::Check { item, undo, on } => {
+            portfolio::check(&cli.db, cli.json, &item, undo, on.as_deref())
+        }
         Cmd::Evidence {
             item,
             value,

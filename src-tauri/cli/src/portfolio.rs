@@ -8,9 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use studyplan_core::portfolio::evidence::EvidenceKind;
 use studyplan_core::portfolio::markdown::Scope;
-use studyplan_core::portfolio::{
-    self, ChecklistCard, Format, ItemView, PortfolioView, ProjectStatus, Tally,
-};
+use studyplan_core::portfolio::{self, ChecklistCard, Format, ItemView, PortfolioView, Tally};
 use studyplan_core::CoreError;
 
 #[derive(Subcommand)]
@@ -95,8 +93,13 @@ fn print_list(c: &ChecklistCard, indent: &str) {
     }
 }
 
+fn plural(n: u32, one: &str) -> String {
+    format!("{n} {one}{}", if n == 1 { "" } else { "s" })
+}
+
 fn print_view(v: &PortfolioView, project: Option<&str>, week: Option<u32>) {
     println!("{}  {}", v.plan_title, cookie(v.completeness));
+    println!("[x] ticked by hand · [x]* filled from data · [ ] to do; the id after each box is what `check` and `evidence` take");
     let show_all = project.is_none() && week.is_none();
     let projects: Vec<_> = v
         .projects
@@ -107,19 +110,7 @@ fn print_view(v: &PortfolioView, project: Option<&str>, week: Option<u32>) {
         println!("\nProjects");
     }
     for p in projects {
-        let status = match (p.status, &p.delivered_on) {
-            (ProjectStatus::Delivered, Some(d)) => format!("delivered {d}"),
-            (ProjectStatus::Delivered, None) => "delivered".into(),
-            (ProjectStatus::InProgress, _) => "in progress".into(),
-            (ProjectStatus::NotStarted, _) => "not started".into(),
-        };
-        let mut facts = vec![status];
-        if let Some(w) = p.week {
-            facts.push(format!("week {w}"));
-        }
-        if let Some(d) = &p.due {
-            facts.push(format!("due {d}"));
-        }
+        let facts = p.facts();
         println!(
             "\n  {}  {}  {}",
             p.title,
@@ -186,15 +177,34 @@ pub fn portfolio(
     let now = chrono::Utc::now();
     match cmd {
         None => {
-            let v = portfolio::view(&mut store, now)?;
+            let mut v = portfolio::view(&mut store, now)?;
             if let Some(p) = &project {
                 if !v.projects.iter().any(|x| &x.id == p) {
                     return Err(CoreError::NotFound(format!(
-                        "no project `{p}` in this plan"
+                        "no project `{p}` in this plan; `studyplan portfolio` lists them"
+                    )));
+                }
+            }
+            if let Some(w) = week {
+                if !v.weeks.iter().any(|x| x.number == w) {
+                    return Err(CoreError::InvalidInput(format!(
+                        "this plan has weeks 1 to {}, not {w}",
+                        v.weeks.len()
                     )));
                 }
             }
             if json {
+                // The same narrowing as the listing: only what was asked for.
+                if project.is_some() || week.is_some() {
+                    v.projects.retain(|p| {
+                        project.as_ref().is_none_or(|id| &p.id == id)
+                            && week.is_none_or(|w| p.week == Some(w))
+                    });
+                    v.weeks
+                        .retain(|x| project.is_none() && week.is_none_or(|w| x.number == w));
+                    v.checklists.clear();
+                    v.history.clear();
+                }
                 print_json(&v);
             } else {
                 print_view(&v, project.as_deref(), week);
@@ -212,14 +222,15 @@ pub fn portfolio(
                 (_, Some(w)) => Scope::Week(w),
                 _ => Scope::All,
             };
-            let r = portfolio::export_file(
-                &mut store,
-                Format::parse(&format)?,
-                &scope,
-                Some(&file),
-                force,
-                now,
-            )?;
+            let format = Format::parse(&format)?;
+            if file.as_os_str() == "-" {
+                print!(
+                    "{}",
+                    portfolio::export_text(&mut store, format, &scope, now)?
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            let r = portfolio::export_file(&mut store, format, &scope, Some(&file), force, now)?;
             if json {
                 print_json(&r);
             } else if r.section_replaced {
@@ -239,9 +250,9 @@ pub fn portfolio(
                 print_json(&r);
             } else {
                 println!(
-                    "{}: {} items matched, {} changed",
+                    "{}: {} matched, {} changed",
                     file.display(),
-                    r.matched,
+                    plural(r.matched, "item"),
                     r.changed
                 );
                 for p in &r.problems {
@@ -256,15 +267,25 @@ pub fn portfolio(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `studyplan check ITEM [--undo]`.
+/// `studyplan check ITEM [--undo | --on DATE]`.
 pub fn check(
     db: &Option<PathBuf>,
     json: bool,
     item: &str,
     undo: bool,
+    on: Option<&str>,
 ) -> Result<ExitCode, CoreError> {
     let mut store = open(db)?;
-    let v = portfolio::check(&mut store, item, !undo, chrono::Utc::now())?;
+    let now = chrono::Utc::now();
+    let v = match on {
+        Some(d) => portfolio::check_on(
+            &mut store,
+            item,
+            studyplan_core::store::agenda::parse_date(d)?,
+            now,
+        )?,
+        None => portfolio::check(&mut store, item, !undo, now)?,
+    };
     let i = v
         .item(item)
         .ok_or_else(|| CoreError::Internal(format!("`{item}` vanished after ticking")))?;
@@ -291,7 +312,7 @@ pub fn evidence(
     let mut store = open(db)?;
     let now = chrono::Utc::now();
     let v = match (value, remove) {
-        (_, Some(id)) => portfolio::remove_evidence(&mut store, id, now)?,
+        (_, Some(id)) => portfolio::remove_evidence(&mut store, item, id, now)?,
         (Some(value), None) => {
             // A path typed in a shell is relative to where it was typed.
             let value = if !value.contains("://") && Path::new(value).exists() {

@@ -304,7 +304,7 @@ describe('Portfolio', () => {
     renderPortfolio();
     await openProject('p1-log-etl');
     await userEvent.click(within(screen.getByTestId('evidence-9')).getByRole('button', { name: 'Remove p1-log-etl/Dockerfile' }));
-    expect(calls.at(-1)).toEqual({ cmd: 'portfolio_evidence_remove', args: { id: 9 } });
+    expect(calls.at(-1)).toEqual({ cmd: 'portfolio_evidence_remove', args: { item: 'p1-log-etl:deliverable:dockerfile', id: 9 } });
     await vi.waitFor(() => expect(screen.queryByTestId('evidence-9')).not.toBeInTheDocument());
     expect(screen.getByTestId('evidence-open-p1-log-etl:deliverable:dockerfile')).toHaveFocus();
   });

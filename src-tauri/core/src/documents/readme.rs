@@ -104,6 +104,26 @@ fn headings(text: &str) -> Vec<Heading> {
     out
 }
 
+/// Line numbers of byte offsets in one text, each found by binary search
+/// (asking [`line_of`] for every item of a long file would be quadratic).
+pub struct Lines(Vec<usize>);
+
+impl Lines {
+    pub fn new(text: &str) -> Lines {
+        Lines(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+        )
+    }
+    /// 1-based line of byte offset `at`.
+    pub fn line(&self, at: usize) -> u32 {
+        u32::try_from(self.0.partition_point(|&nl| nl < at) + 1).unwrap_or(u32::MAX)
+    }
+}
+
 /// 1-based line of byte offset `at`.
 pub fn line_of(text: &str, at: usize) -> u32 {
     let upto = text.get(..at).unwrap_or(text);

@@ -14,7 +14,7 @@
 //! The section is the first heading whose words start with "mistake".
 
 use super::{list, MistakeView, NewMistake};
-use crate::documents::{files, readme::line_of, workspace};
+use crate::documents::{files, readme::Lines, workspace};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -46,13 +46,34 @@ pub struct LogImport {
     pub skipped: Vec<SkippedLine>,
 }
 
-/// The list items of the mistakes section: (line, text).
+/// An item's source with its list marker and task box removed and its
+/// lines joined: what the person typed, `<T>` and links included.
+fn item_text(src: &str) -> String {
+    let s = src.trim_start();
+    let s = match s.strip_prefix(['-', '*', '+']) {
+        Some(rest) => rest,
+        None => {
+            let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+            s[digits..].strip_prefix(['.', ')']).unwrap_or(s)
+        }
+    };
+    let s = s.trim_start();
+    let s = ["[ ]", "[x]", "[X]"]
+        .iter()
+        .find_map(|b| s.strip_prefix(b))
+        .unwrap_or(s);
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The list items of the mistakes section: (line, text as written).
 pub fn section_items(text: &str) -> Vec<(u32, String)> {
+    let lines = Lines::new(text);
     let mut out = Vec::new();
     let mut in_section: Option<pulldown_cmark::HeadingLevel> = None;
     let mut heading: Option<(pulldown_cmark::HeadingLevel, String)> = None;
     let mut depth = 0usize;
-    let mut item: Option<(usize, String)> = None;
+    // The open top-level item: where it starts, and where a nested list cuts it.
+    let mut item: Option<(usize, Option<usize>)> = None;
     for (ev, range) in Parser::new(text).into_offset_iter() {
         match ev {
             Event::Start(Tag::Heading { level, .. }) => heading = Some((level, String::new())),
@@ -74,25 +95,25 @@ pub fn section_items(text: &str) -> Vec<(u32, String)> {
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, h)) = heading.as_mut() {
                     h.push_str(&t);
-                } else if let Some((_, s)) = item.as_mut().filter(|_| depth == 1) {
-                    s.push_str(&t);
                 }
             }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some((_, s)) = item.as_mut().filter(|_| depth == 1) {
-                    s.push(' ');
+            Event::Start(Tag::List(_)) => {
+                if let Some((_, cut @ None)) = item.as_mut() {
+                    *cut = Some(range.start);
                 }
             }
             Event::Start(Tag::Item) => {
                 depth += 1;
                 if in_section.is_some() && depth == 1 {
-                    item = Some((range.start, String::new()));
+                    item = Some((range.start, None));
                 }
             }
             Event::End(TagEnd::Item) => {
                 if depth == 1 {
-                    if let Some((start, s)) = item.take() {
-                        out.push((line_of(text, start), s.trim().to_string()));
+                    if let Some((start, cut)) = item.take() {
+                        let end = cut.unwrap_or(range.end);
+                        let src = text.get(start..end).unwrap_or("");
+                        out.push((lines.line(start), item_text(src)));
                     }
                 }
                 depth = depth.saturating_sub(1);

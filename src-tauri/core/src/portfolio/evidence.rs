@@ -7,9 +7,14 @@
 //! - a path that exists inside the workspace, given relative to it or
 //!   absolute; kept relative, `/`-separated. A path that later disappears is
 //!   flagged `missing`, never dropped;
-//! - a commit id, 7 to 64 lower-case hex digits, in a repository folder
-//!   (default: the workspace). When `git` is installed and the folder is a
-//!   repository, the commit must exist in it.
+//!   Symbolic links are refused (a link would make the workspace's evidence
+//!   point elsewhere), as documents refuse them;
+//! - a commit id, 7 to 40 hex digits (SHA-1) or 64 (SHA-256), in a git
+//!   repository folder (default: the workspace); the commit must exist
+//!   there when `git` is installed.
+//!
+//! Links carrying a user name or password are refused: they would be
+//! published by the Markdown and HTML exports.
 
 use crate::error::{CoreError, Result};
 use serde::Serialize;
@@ -57,9 +62,15 @@ pub struct Evidence {
 const MAX_LEN: usize = 2048;
 
 fn is_commit_id(s: &str) -> bool {
-    (7..=64).contains(&s.len())
-        && s.bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    ((7..=40).contains(&s.len()) || s.len() == 64) && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// At most 80 characters of `s`, for messages.
+pub(crate) fn shown(s: &str) -> String {
+    match s.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
 }
 
 /// Check `input` (a URL, a path or a commit id; `repo` names a commit's
@@ -67,7 +78,7 @@ fn is_commit_id(s: &str) -> bool {
 /// active plan's documents folder.
 pub fn parse(input: &str, repo: Option<&Path>, workspace: &Path) -> Result<Evidence> {
     let s = input.trim();
-    let forms = "evidence is a link (https://…), a path inside the documents workspace, or a git commit id (7–64 hex digits)";
+    let forms = "evidence is a link (https://…), a path inside the documents workspace, or a git commit id (7–40 hex digits)";
     if s.is_empty() {
         return Err(CoreError::InvalidInput(format!(
             "no evidence given; {forms}"
@@ -88,7 +99,7 @@ pub fn parse(input: &str, repo: Option<&Path>, workspace: &Path) -> Result<Evide
             return url(s);
         }
     }
-    if repo.is_some() || (is_commit_id(s) && !workspace.join(s).exists()) {
+    if repo.is_some() || (is_commit_id(&s.to_ascii_lowercase()) && !workspace.join(s).exists()) {
         return commit(s, repo.unwrap_or(workspace), forms);
     }
     path(s, workspace, forms)
@@ -96,15 +107,26 @@ pub fn parse(input: &str, repo: Option<&Path>, workspace: &Path) -> Result<Evide
 
 fn url(s: &str) -> Result<Evidence> {
     let u = url::Url::parse(s)
-        .map_err(|e| CoreError::InvalidInput(format!("`{s}` is not a valid link: {e}")))?;
+        .map_err(|e| CoreError::InvalidInput(format!("`{}` is not a valid link: {e}", shown(s))))?;
     if !matches!(u.scheme(), "http" | "https") {
         return Err(CoreError::InvalidInput(format!(
             "evidence links must be http or https, not `{}:`",
             u.scheme()
         )));
     }
-    if u.host_str().is_none_or(str::is_empty) {
-        return Err(CoreError::InvalidInput(format!("`{s}` has no host")));
+    // `https:///x` would be read as host `x`: a host must follow `//`.
+    let after = s.split_once("//").map(|(_, r)| r).unwrap_or("");
+    if u.host_str().is_none_or(str::is_empty) || after.starts_with('/') {
+        return Err(CoreError::InvalidInput(format!(
+            "`{}` has no host",
+            shown(s)
+        )));
+    }
+    if !u.username().is_empty() || u.password().is_some() {
+        return Err(CoreError::InvalidInput(
+            "a link with a user name or password is not kept: the portfolio's exports would publish it"
+                .into(),
+        ));
     }
     Ok(Evidence {
         kind: EvidenceKind::Url,
@@ -117,7 +139,8 @@ fn commit(s: &str, repo: &Path, forms: &str) -> Result<Evidence> {
     let id = s.to_ascii_lowercase();
     if !is_commit_id(&id) {
         return Err(CoreError::InvalidInput(format!(
-            "`{s}` is not a commit id; {forms}"
+            "`{}` is not a commit id; {forms}",
+            shown(s)
         )));
     }
     if !repo.is_absolute() {
@@ -127,13 +150,18 @@ fn commit(s: &str, repo: &Path, forms: &str) -> Result<Evidence> {
         )));
     }
     if !repo.is_dir() {
-        return Err(CoreError::NotFound(format!(
+        return Err(CoreError::InvalidInput(format!(
             "no repository folder {}",
             repo.display()
         )));
     }
-    // Checked where git can tell; a folder that is not (yet) a repository,
-    // or a machine without git, keeps the id as given.
+    if !repo.join(".git").exists() {
+        return Err(CoreError::InvalidInput(format!(
+            "{} is not a git repository; name the commit's repository with --repo",
+            repo.display()
+        )));
+    }
+    // Checked where git can tell; on a machine without git the id is kept as given.
     let out = std::process::Command::new("git")
         .arg("-C")
         .arg(repo)
@@ -142,10 +170,9 @@ fn commit(s: &str, repo: &Path, forms: &str) -> Result<Evidence> {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .status();
-    let in_repo = repo.join(".git").exists();
     if let Ok(st) = out {
-        if in_repo && !st.success() {
-            return Err(CoreError::NotFound(format!(
+        if !st.success() {
+            return Err(CoreError::InvalidInput(format!(
                 "no commit {id} in {}",
                 repo.display()
             )));
@@ -160,47 +187,59 @@ fn commit(s: &str, repo: &Path, forms: &str) -> Result<Evidence> {
 
 fn path(s: &str, workspace: &Path, forms: &str) -> Result<Evidence> {
     let given = Path::new(s);
+    let outside = || {
+        CoreError::InvalidInput(format!(
+            "evidence paths must be inside the documents workspace ({}); `{}` is not",
+            workspace.display(),
+            shown(s)
+        ))
+    };
     let rel: PathBuf = if given.is_absolute() {
         given
             .strip_prefix(workspace)
             .map(Path::to_path_buf)
-            .map_err(|_| {
-                CoreError::InvalidInput(format!(
-                    "evidence paths must be inside the documents workspace ({}); {} is not",
-                    workspace.display(),
-                    given.display()
-                ))
-            })?
+            .map_err(|_| outside())?
     } else {
         given.to_path_buf()
     };
-    let mut parts = Vec::new();
+    // `a/../b` is `b`: resolved by name, since no part may be a link.
+    let mut parts: Vec<String> = Vec::new();
     for c in rel.components() {
         match c {
             Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
             Component::CurDir => {}
-            _ => {
+            Component::ParentDir => {
+                parts.pop().ok_or_else(outside)?;
+            }
+            _ => return Err(outside()),
+        }
+    }
+    if parts.is_empty() {
+        return Err(CoreError::InvalidInput(format!("`{}`: {forms}", shown(s))));
+    }
+    let mut at = workspace.to_path_buf();
+    for (i, p) in parts.iter().enumerate() {
+        at.push(p);
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => {
                 return Err(CoreError::InvalidInput(format!(
-                    "evidence paths must stay inside the documents workspace ({}); `{s}` leaves it",
+                    "{} is a symbolic link; evidence must be a file or folder in the documents workspace itself",
+                    parts[..=i].join("/")
+                )))
+            }
+            Ok(_) => {}
+            Err(_) => {
+                return Err(CoreError::InvalidInput(format!(
+                    "{} does not exist in the documents workspace ({}); {forms}",
+                    shown(&parts.join("/")),
                     workspace.display()
                 )))
             }
         }
     }
-    if parts.is_empty() {
-        return Err(CoreError::InvalidInput(format!("`{s}`: {forms}")));
-    }
-    let rel = parts.join("/");
-    if !workspace.join(&rel).exists() {
-        return Err(CoreError::NotFound(format!(
-            "{} does not exist in the documents workspace ({}); {forms}",
-            rel,
-            workspace.display()
-        )));
-    }
     Ok(Evidence {
         kind: EvidenceKind::Path,
-        value: rel,
+        value: parts.join("/"),
         repo: String::new(),
     })
 }
@@ -239,12 +278,11 @@ mod tests {
         let abs = d.path().join("week-01/./README.md");
         let e = parse(abs.to_str().unwrap(), None, d.path()).unwrap();
         assert_eq!(e.value, "week-01/README.md");
-        // Not a git repository: the id is kept as given.
-        let e = parse("0123abc", None, d.path()).unwrap();
-        assert_eq!(
-            (e.kind, e.repo.as_str()),
-            (EvidenceKind::Commit, d.path().to_str().unwrap())
-        );
+        let e = parse("sub/../week-01/README.md", None, d.path()).unwrap();
+        assert_eq!(e.value, "week-01/README.md");
+        // A commit id (any case) in a folder that is not a repository is refused.
+        let e = parse("0123ABC", None, d.path()).unwrap_err();
+        assert!(e.to_string().contains("not a git repository"), "{e}");
     }
 
     #[test]
@@ -259,17 +297,29 @@ mod tests {
             "/etc/passwd",
             "week-01/nope.md",
             "line\nbreak",
+            "https:///path",
+            "https://user:secret@example.com/",
+            "week-01/../../x",
         ] {
             let e = parse(bad, None, d.path()).unwrap_err();
-            assert!(
-                matches!(e, CoreError::InvalidInput(_) | CoreError::NotFound(_)),
-                "{bad:?}: {e}"
-            );
+            assert!(matches!(e, CoreError::InvalidInput(_)), "{bad:?}: {e}");
         }
         let e = parse("zzzz", Some(d.path()), d.path()).unwrap_err();
         assert!(e.to_string().contains("not a commit id"), "{e}");
         let e = parse("javascript:alert(1)", None, d.path()).unwrap_err();
         assert!(e.to_string().contains("http or https"), "{e}");
+    }
+
+    #[test]
+    fn symbolic_links_are_not_evidence() {
+        let d = ws();
+        std::os::unix::fs::symlink("/etc", d.path().join("etc-link")).unwrap();
+        std::os::unix::fs::symlink(d.path().join("week-01/README.md"), d.path().join("r.md"))
+            .unwrap();
+        for bad in ["etc-link/passwd", "etc-link", "r.md"] {
+            let e = parse(bad, None, d.path()).unwrap_err();
+            assert!(e.to_string().contains("symbolic link"), "{bad}: {e}");
+        }
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! A static HTML page of the portfolio to show others: one self-contained
-//! file (inline CSS, no scripts, no remote content), each project with its
-//! status, completeness, criteria met and evidence links. Every text is
-//! escaped; links are only the http(s) URLs evidence accepts.
+//! file (inline CSS, no scripts, no remote content): each project with its
+//! status, completeness, criteria met and evidence links, then each week's
+//! checklists and the plan's other checklists, so every counted item is
+//! on the page. Every text is escaped; links are only the http(s) URLs
+//! evidence accepts.
 
 use super::evidence::EvidenceKind;
-use super::{ItemView, PortfolioView, ProjectStatus, Tally};
+use super::{ChecklistCard, ItemView, PortfolioView, Tally};
 use pulldown_cmark_escape::{escape_href, escape_html};
 use std::fmt::Write as _;
 
@@ -77,23 +79,8 @@ pub fn page(v: &PortfolioView) -> String {
     bar(&mut out, v.completeness);
     for p in &v.projects {
         let _ = write!(out, "\n<section>\n<h2>{}</h2>\n", esc(&p.title));
-        let mut facts = Vec::new();
-        if let Some(g) = &p.group {
-            facts.push(esc(g));
-        }
-        if let Some(w) = p.week {
-            facts.push(format!("Week {w}"));
-        }
-        if let Some(d) = &p.due {
-            facts.push(format!("due {d}"));
-        }
-        facts.push(match (p.status, &p.delivered_on) {
-            (ProjectStatus::Delivered, Some(d)) => format!("delivered {d}"),
-            (ProjectStatus::Delivered, None) => "delivered".into(),
-            (ProjectStatus::InProgress, _) => "in progress".into(),
-            (ProjectStatus::NotStarted, _) => "not started".into(),
-        });
-        let _ = write!(out, "<p class=\"meta\">{}</p>", facts.join(" · "));
+        let facts: Vec<String> = p.group.iter().cloned().chain(p.facts()).collect();
+        let _ = write!(out, "<p class=\"meta\">{}</p>", esc(&facts.join(" · ")));
         if let Some(s) = &p.summary {
             let _ = write!(out, "<p>{}</p>", esc(s));
         }
@@ -113,6 +100,41 @@ pub fn page(v: &PortfolioView) -> String {
         }
         out.push_str("\n</section>");
     }
+    for w in v.weeks.iter().filter(|w| !w.checklists.is_empty()) {
+        let _ = write!(
+            out,
+            "\n<section>\n<h2>Week {}: {}</h2>\n<p class=\"meta\">{} – {}</p>",
+            w.number,
+            esc(&w.title),
+            w.start,
+            w.end
+        );
+        for c in &w.checklists {
+            checklist(&mut out, c);
+        }
+        out.push_str("\n</section>");
+    }
+    if !v.checklists.is_empty() {
+        out.push_str("\n<section>\n<h2>Checklists</h2>");
+        for c in &v.checklists {
+            checklist(&mut out, c);
+        }
+        out.push_str("\n</section>");
+    }
     out.push_str("\n</main>\n</body>\n</html>\n");
     out
+}
+
+fn checklist(out: &mut String, c: &ChecklistCard) {
+    let _ = write!(
+        out,
+        "\n<h3>{} ({}/{})</h3>\n<ul class=\"items\">",
+        esc(&c.title),
+        c.completeness.done,
+        c.completeness.total
+    );
+    for i in &c.items {
+        item(out, i);
+    }
+    out.push_str("</ul>");
 }

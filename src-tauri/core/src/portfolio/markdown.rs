@@ -13,8 +13,8 @@
 //! items filled from data that the file unticks. A file whose items match
 //! nothing changes nothing and is an error.
 
-use super::{ChecklistCard, ItemView, PortfolioView, ProjectStatus, Tally};
-use crate::documents::{files, readme::line_of};
+use super::{ChecklistCard, ItemView, PortfolioView, Tally};
+use crate::documents::{files, readme::Lines};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
 use chrono::{DateTime, Utc};
@@ -46,6 +46,14 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `s` as a Markdown code span, fenced with more backticks than it holds.
+fn code(s: &str) -> String {
+    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if longest > 0 { " " } else { "" };
+    format!("{fence}{pad}{s}{pad}{fence}")
+}
+
 fn item_lines(out: &mut String, i: &ItemView) {
     let _ = writeln!(
         out,
@@ -65,11 +73,11 @@ fn item_lines(out: &mut String, i: &ItemView) {
     for e in &i.evidence {
         let shown = match e.kind {
             super::evidence::EvidenceKind::Url => format!("<{}>", e.value),
-            super::evidence::EvidenceKind::Path => format!("`{}`", e.value),
+            super::evidence::EvidenceKind::Path => code(&e.value),
             super::evidence::EvidenceKind::Commit => format!(
-                "commit `{}` in `{}`",
-                e.value,
-                e.repo.as_deref().unwrap_or("")
+                "commit {} in {}",
+                code(&e.value),
+                code(e.repo.as_deref().unwrap_or(""))
             ),
         };
         let flag = if e.missing { " (missing)" } else { "" };
@@ -113,25 +121,13 @@ fn project(out: &mut String, v: &PortfolioView, id: &str, level: usize) {
         one_line(&p.title),
         cookie(p.completeness)
     );
-    let mut facts = Vec::new();
-    if let Some(w) = p.week {
-        facts.push(format!("Week {w}"));
-    }
-    if let Some(d) = &p.due {
-        facts.push(format!("due {d}"));
-    }
-    facts.push(match (p.status, &p.delivered_on) {
-        (ProjectStatus::Delivered, Some(d)) => format!("delivered {d}"),
-        (ProjectStatus::Delivered, None) => "delivered".into(),
-        (ProjectStatus::InProgress, _) => "in progress".into(),
-        (ProjectStatus::NotStarted, _) => "not started".into(),
-    });
+    let facts = p.facts();
     let _ = writeln!(out, "{}", facts.join(" · "));
     if let Some(r) = &p.readme {
         let _ = writeln!(
             out,
-            "\nREADME: `{}` ({}/{} sections written{})",
-            r.path,
+            "\nREADME: {} ({}/{} sections written{})",
+            code(&r.path),
             r.written,
             r.total,
             if r.missing { ", missing" } else { "" }
@@ -230,6 +226,12 @@ pub fn export(v: &PortfolioView, scope: &Scope) -> Result<String> {
     Ok(out)
 }
 
+/// The plan an export names in its header comment.
+fn exported_from(text: &str) -> Option<&str> {
+    let rest = &text[text.find("Exported by studyplan from plan `")? + 33..];
+    rest.split('`').next()
+}
+
 /// The text between (and including) the markers, as a byte range.
 fn region(text: &str) -> Option<std::ops::Range<usize>> {
     let b = text.find(BEGIN)?;
@@ -262,22 +264,28 @@ pub fn write(path: &Path, content: &str, markers: bool, force: bool) -> Result<E
     let (text, replaced) = match existing {
         Some(f) if markers && region(&f.text).is_some() => {
             let r = region(&f.text).unwrap_or(0..0);
+            // The section takes the file's line endings (CRLF stays CRLF).
+            let content = files::keep_line_endings(&f.text, content);
             let mut t = String::with_capacity(f.text.len() + content.len());
             t.push_str(&f.text[..r.start]);
-            t.push_str(content);
+            t.push_str(&content);
             t.push_str(&f.text[r.end..]);
-            (files::keep_line_endings(&f.text, &t), true)
+            (t, true)
         }
-        Some(_) if !force => {
+        Some(f) if !force => {
+            let why = match (markers, f.text.contains(BEGIN), f.text.contains(END)) {
+                (false, _, _) => String::new(),
+                (true, true, true) => format!(" and its `{END}` line comes before `{BEGIN}`"),
+                (true, true, false) => format!(" and has `{BEGIN}` without `{END}` after it"),
+                (true, false, true) => format!(" and has `{END}` without `{BEGIN}` before it"),
+                (true, false, false) => format!(
+                    " and has no studyplan portfolio section (add the lines `{BEGIN}` and `{END}` where the list should go)"
+                ),
+            };
             return Err(CoreError::Conflict(format!(
-                "{} exists{}; pass --force to replace it",
-                path.display(),
-                if markers {
-                    " and has no studyplan portfolio section (add the lines `<!-- studyplan:portfolio:begin -->` and `<!-- studyplan:portfolio:end -->` where the list should go)"
-                } else {
-                    ""
-                }
-            )))
+                "{} exists{why}; pass --force to replace it",
+                path.display()
+            )));
         }
         _ => (content.to_string(), false),
     };
@@ -309,13 +317,26 @@ pub struct ImportReport {
     pub problems: Vec<ImportProblem>,
 }
 
-/// The task items of `text`: (line, id, checked).
-pub fn task_items(text: &str) -> Vec<(u32, String, bool)> {
+/// The id in an HTML comment `<!-- id:ITEM -->` (spaces optional).
+fn comment_id(html: &str) -> Option<String> {
+    let inner = html
+        .trim()
+        .strip_prefix("<!--")?
+        .strip_suffix("-->")?
+        .trim();
+    let id = inner.strip_prefix("id:")?.trim();
+    (!id.is_empty()).then(|| id.to_string())
+}
+
+/// The list items of `text` that carry an id comment: (line, id, box),
+/// the box `None` when the item has no `[ ]` / `[x]` task marker.
+pub fn task_items(text: &str) -> Vec<(u32, String, Option<bool>)> {
     struct Open {
         start: usize,
         checked: Option<bool>,
         id: Option<String>,
     }
+    let lines = Lines::new(text);
     let mut stack: Vec<Open> = Vec::new();
     let mut out = Vec::new();
     for (ev, range) in Parser::new_ext(text, Options::ENABLE_TASKLISTS).into_offset_iter() {
@@ -331,25 +352,20 @@ pub fn task_items(text: &str) -> Vec<(u32, String, bool)> {
                 }
             }
             Event::InlineHtml(h) | Event::Html(h) => {
-                let h = h.trim();
-                if let (Some(top), Some(id)) = (
-                    stack.last_mut(),
-                    h.strip_prefix("<!-- id:")
-                        .and_then(|r| r.strip_suffix("-->")),
-                ) {
+                if let (Some(top), Some(id)) = (stack.last_mut(), comment_id(&h)) {
                     if top.id.is_none() {
-                        top.id = Some(id.trim().to_string());
+                        top.id = Some(id);
                     }
                 }
             }
             Event::End(TagEnd::Item) => {
                 if let Some(Open {
                     start,
-                    checked: Some(c),
+                    checked,
                     id: Some(id),
                 }) = stack.pop()
                 {
-                    out.push((line_of(text, start), id, c));
+                    out.push((lines.line(start), id, checked));
                 }
             }
             _ => {}
@@ -367,7 +383,7 @@ pub fn import(store: &mut Store, path: &Path, now: DateTime<Utc>) -> Result<Impo
         Some(r) => (r.start, &f.text[r.clone()]),
         None => (0, f.text.as_str()),
     };
-    let first_line = line_of(&f.text, offset) - 1;
+    let first_line = Lines::new(&f.text).line(offset) - 1;
     let found = task_items(body);
     if found.is_empty() {
         return Err(CoreError::InvalidInput(format!(
@@ -377,6 +393,13 @@ pub fn import(store: &mut Store, path: &Path, now: DateTime<Utc>) -> Result<Impo
     }
     let v = super::view(store, now)?;
     let a = super::active(store, now)?;
+    if let Some(from) = exported_from(&f.text).filter(|p| *p != a.id) {
+        return Err(CoreError::InvalidInput(format!(
+            "{} was exported from plan `{from}`, and the active plan is `{}`; switch with `studyplan plan use {from}` first",
+            path.display(),
+            a.id
+        )));
+    }
     let at = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let known: HashMap<&str, &ItemView> = v.all_items().map(|i| (i.id.as_str(), i)).collect();
     let history: std::collections::HashSet<&str> =
@@ -387,6 +410,14 @@ pub fn import(store: &mut Store, path: &Path, now: DateTime<Utc>) -> Result<Impo
     let mut matched = 0;
     for (line, id, checked) in found {
         let line = line + first_line;
+        let Some(checked) = checked else {
+            problems.push(ImportProblem {
+                line,
+                id,
+                reason: "no `[ ]` or `[x]` box before the text; not changed".into(),
+            });
+            continue;
+        };
         if let Some(first) = seen.get(&id) {
             problems.push(ImportProblem {
                 line,
@@ -462,13 +493,14 @@ mod tests {
 
     #[test]
     fn task_items_are_read_with_any_list_marker() {
-        let md = "# P\n\n- [x] a <!-- id:p:item:a -->\n  - Evidence: <https://x.org>\n* [ ] b <!-- id:p:item:b -->\n1. [X] c <!-- id:c -->\n- [ ] no id\n- plain <!-- id:d -->\n";
+        let md = "# P\n\n- [x] a <!-- id:p:item:a -->\n  - Evidence: <https://x.org>\n* [ ] b <!--id:p:item:b-->\n1. [X] c <!-- id:c -->\n- [ ] no id\n- [y] plain <!-- id:d -->\n";
         assert_eq!(
             task_items(md),
             vec![
-                (3, "p:item:a".to_string(), true),
-                (5, "p:item:b".to_string(), false),
-                (6, "c".to_string(), true),
+                (3, "p:item:a".to_string(), Some(true)),
+                (5, "p:item:b".to_string(), Some(false)),
+                (6, "c".to_string(), Some(true)),
+                (8, "d".to_string(), None),
             ]
         );
     }

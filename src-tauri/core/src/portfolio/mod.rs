@@ -221,6 +221,28 @@ pub struct PortfolioView {
     pub matrices: Vec<(String, String)>,
 }
 
+impl ProjectCard {
+    /// The card's facts in words, as every export writes them:
+    /// "Week 1", "due 2025-08-24", "delivered 2025-08-24" / "in progress" /
+    /// "not started".
+    pub fn facts(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(w) = self.week {
+            out.push(format!("Week {w}"));
+        }
+        if let Some(d) = &self.due {
+            out.push(format!("due {d}"));
+        }
+        out.push(match (self.status, &self.delivered_on) {
+            (ProjectStatus::Delivered, Some(d)) => format!("delivered {d}"),
+            (ProjectStatus::Delivered, None) => "delivered".into(),
+            (ProjectStatus::InProgress, _) => "in progress".into(),
+            (ProjectStatus::NotStarted, _) => "not started".into(),
+        });
+        out
+    }
+}
+
 impl PortfolioView {
     /// Every item of the view, history included.
     pub fn all_items(&self) -> impl Iterator<Item = &ItemView> {
@@ -805,10 +827,12 @@ fn item_for_change(conn: &rusqlite::Connection, plan_id: &str, item: &str) -> Re
     match present {
         Some(true) => Ok(()),
         Some(false) => Err(CoreError::InvalidInput(format!(
-            "`{item}` is no longer in the plan; it is kept in history as it was"
+            "`{}` is no longer in the plan; it is kept in history as it was",
+            evidence::shown(item)
         ))),
         None => Err(CoreError::NotFound(format!(
-            "no portfolio item `{item}`; `studyplan portfolio` lists every item with its id"
+            "no portfolio item `{}`; `studyplan portfolio` lists every item with its id",
+            evidence::shown(item)
         ))),
     }
 }
@@ -822,15 +846,49 @@ pub fn check(
     done: bool,
     now: DateTime<Utc>,
 ) -> Result<PortfolioView> {
+    set_tick(store, item, done.then_some(now), now)
+}
+
+/// Tick item `item` as done on local day `day` of the plan's zone (e.g. a
+/// project delivered before it was recorded): at noon that day. `day` may
+/// not be after today.
+pub fn check_on(
+    store: &mut Store,
+    item: &str,
+    day: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<PortfolioView> {
+    let tz = plan_zone(store)?;
+    if day > now.with_timezone(&tz).date_naive() {
+        return Err(CoreError::InvalidInput(format!(
+            "{day} is in the future; tick it on the day it is done"
+        )));
+    }
+    let noon = day
+        .and_hms_opt(12, 0, 0)
+        .and_then(|t| t.and_local_timezone(tz).earliest())
+        .ok_or_else(|| CoreError::InvalidInput(format!("{day} has no noon in {tz}")))?;
+    set_tick(store, item, Some(noon.with_timezone(&Utc)), now)
+}
+
+fn set_tick(
+    store: &mut Store,
+    item: &str,
+    at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<PortfolioView> {
     ensure_synced(store)?;
     let a = active(store, now)?;
-    let at = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let explicit = at.is_some_and(|t| t != now);
+    let at = at.map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true));
     let tx = store.immediate()?;
     item_for_change(&tx, &a.id, item)?;
+    // A repeated tick keeps the first tick's time unless a day was given.
     tx.execute(
-        "UPDATE portfolio_items SET done = ?3, done_at = CASE WHEN ?3 THEN COALESCE(CASE WHEN done THEN done_at END, ?4) END
+        "UPDATE portfolio_items SET done = ?3 IS NOT NULL,
+           done_at = CASE WHEN ?3 IS NULL THEN NULL WHEN done AND NOT ?4 THEN done_at ELSE ?3 END
          WHERE plan_id = ?1 AND id = ?2",
-        params![a.id, item, done, at],
+        params![a.id, item, at, explicit],
     )?;
     tx.commit()?;
     build(store, now)
@@ -861,16 +919,25 @@ pub fn add_evidence(
     build(store, now)
 }
 
-/// Remove evidence `id` (from [`EvidenceView::id`]).
-pub fn remove_evidence(store: &mut Store, id: i64, now: DateTime<Utc>) -> Result<PortfolioView> {
+/// Remove evidence `id` (from [`EvidenceView::id`]) of item `item`:
+/// `NotFound` when that item holds no such evidence.
+pub fn remove_evidence(
+    store: &mut Store,
+    item: &str,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<PortfolioView> {
     let a = active(store, now)?;
     let tx = store.immediate()?;
+    item_for_change(&tx, &a.id, item)?;
     let n = tx.execute(
-        "DELETE FROM portfolio_evidence WHERE plan_id = ?1 AND id = ?2",
-        params![a.id, id],
+        "DELETE FROM portfolio_evidence WHERE plan_id = ?1 AND item_id = ?2 AND id = ?3",
+        params![a.id, item, id],
     )?;
     if n == 0 {
-        return Err(CoreError::NotFound(format!("no evidence {id}")));
+        return Err(CoreError::NotFound(format!(
+            "`{item}` has no evidence {id}; `studyplan portfolio` lists each item's evidence with its id"
+        )));
     }
     tx.commit()?;
     build(store, now)
@@ -925,31 +992,41 @@ pub fn export_file(
     force: bool,
     now: DateTime<Utc>,
 ) -> Result<markdown::ExportReport> {
-    let v = view(store, now)?;
-    let a = active(store, now)?;
+    let text = export_text(store, format, scope, now)?;
     let path = match path {
         Some(p) => p.to_path_buf(),
         None => {
-            std::fs::create_dir_all(&a.workspace)
-                .map_err(|e| CoreError::io("cannot create", &a.workspace, e))?;
-            a.workspace.join(format.default_name())
+            let ws = active(store, now)?.workspace;
+            std::fs::create_dir_all(&ws).map_err(|e| CoreError::io("cannot create", &ws, e))?;
+            ws.join(format.default_name())
         }
     };
     match format {
-        Format::Markdown => markdown::write(&path, &markdown::export(&v, scope)?, true, force),
+        Format::Markdown => markdown::write(&path, &text, true, force),
         Format::Html => {
-            if *scope != markdown::Scope::All {
-                return Err(CoreError::InvalidInput(
-                    "the HTML page shows the whole portfolio; export a project or a week as md"
-                        .into(),
-                ));
-            }
             let ours = files::read(&path)
                 .ok()
                 .flatten()
                 .is_some_and(|f| f.text.contains(html::GENERATOR));
-            markdown::write(&path, &html::page(&v), false, force || ours)
+            markdown::write(&path, &text, false, force || ours)
         }
+    }
+}
+
+/// The export of `scope` as `format`, as text (for `-`, standard output).
+pub fn export_text(
+    store: &mut Store,
+    format: Format,
+    scope: &markdown::Scope,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    let v = view(store, now)?;
+    match format {
+        Format::Markdown => markdown::export(&v, scope),
+        Format::Html if *scope == markdown::Scope::All => Ok(html::page(&v)),
+        Format::Html => Err(CoreError::InvalidInput(
+            "the HTML page shows the whole portfolio; export a project or a week as md".into(),
+        )),
     }
 }
 

@@ -33,8 +33,9 @@ export function addEvidence(item: string, value: string, repo: string | null): P
   return call<Portfolio>('portfolio_evidence_add', { item, value, repo });
 }
 
-export function removeEvidence(id: number): Promise<Portfolio> {
-  return call<Portfolio>('portfolio_evidence_remove', { id });
+/** Removes evidence `id` of item `item` (core refuses evidence of another item). */
+export function removeEvidence(item: string, id: number): Promise<Portfolio> {
+  return call<Portfolio>('portfolio_evidence_remove', { item, id });
 }
 
 /** Writes portfolio.md / portfolio.html into the documents workspace. */

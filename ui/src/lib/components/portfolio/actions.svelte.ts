@@ -59,11 +59,11 @@ export class PortfolioActions {
   }
 
   /** Remove evidence `id`; null when removed (or already being removed), else core's reason. */
-  async removeEvidence(id: number): Promise<string | null> {
+  async removeEvidence(item: string, id: number): Promise<string | null> {
     if (this.removing.has(id)) return null;
     this.removing.add(id);
     try {
-      this.#view.set(await removeEvidence(id));
+      this.#view.set(await removeEvidence(item, id));
       return null;
     } catch (e) {
       return toErrorBody(e).message;
