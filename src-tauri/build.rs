@@ -47,6 +47,12 @@ const COMMANDS: &[&str] = &[
     "revisits",
     "revisit_close",
     "mistakes_from_log",
+    "certifications",
+    "practice_exam_log",
+    "practice_exams",
+    "readiness",
+    "remediation_propose",
+    "remediation_accept",
 ];
 
 fn main() {

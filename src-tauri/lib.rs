@@ -115,6 +115,12 @@ pub fn run() {
             commands::mistakes::revisits,
             commands::mistakes::revisit_close,
             commands::mistakes::mistakes_from_log,
+            commands::exams::certifications,
+            commands::exams::practice_exam_log,
+            commands::exams::practice_exams,
+            commands::exams::readiness,
+            commands::exams::remediation_propose,
+            commands::exams::remediation_accept,
             commands::reminders::reminder_action,
         ])
         .build(tauri::generate_context!())

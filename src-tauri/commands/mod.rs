@@ -2,6 +2,7 @@
 pub mod agenda;
 pub mod app;
 pub mod documents;
+pub mod exams;
 pub mod mistakes;
 pub mod plans;
 pub mod portfolio;

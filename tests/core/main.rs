@@ -4,6 +4,7 @@
 mod blocks;
 mod calendar;
 mod documents;
+mod exams;
 mod mistakes;
 mod portfolio;
 mod reference_plan;

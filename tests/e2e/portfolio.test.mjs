@@ -40,9 +40,17 @@ after(async () => {
 /** The card's items are shown (expanded) for project `id`. */
 async function expand(s, id) {
   const card = await s.waitFor(() => s.find(sel(`project-${id}`)), `the card of ${id}`, 15000);
+  // The certification cards load after the project wall; wait so the page holds still.
+  await s.waitFor(() => s.find(sel("cert-dbx-dea")), "the certification cards", 15000);
   const expanded = await s.execute(`return document.querySelector(arguments[0])?.getAttribute("aria-expanded")`, [sel(`project-toggle-${id}`)]);
   if (expanded === "false") await (await s.find(sel(`project-toggle-${id}`))).click();
-  await s.waitFor(() => s.find(sel(`item-${CRIT}`)), "Project 1's items");
+  try {
+    await s.waitFor(() => s.find(sel(`item-${CRIT}`)), "Project 1's items");
+  } catch (e) {
+    await saveShot(s, "portfolio-expand-failed.png");
+    const after = await s.execute(`return document.querySelector(arguments[0])?.getAttribute("aria-expanded")`, [sel(`project-toggle-${id}`)]);
+    throw new Error(`${e.message} (aria-expanded was ${expanded}, now ${after})`);
+  }
   return card;
 }
 

@@ -60,6 +60,7 @@ const all = {
   milestones: [],
   revisits: [],
   mistakes_list: [],
+  certifications: [],
 };
 
 const agendaDates = (calls: { cmd: string; args: Record<string, unknown> }[]) =>

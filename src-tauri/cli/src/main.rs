@@ -5,6 +5,7 @@
 //! diagnostics}` objects on stderr with `--json`, plain text otherwise.
 
 mod docs;
+mod exams;
 mod mistakes;
 mod output;
 mod portfolio;
@@ -138,6 +139,11 @@ enum Cmd {
         /// Only this week's projects and checklists.
         #[arg(long)]
         week: Option<u32>,
+    },
+    /// Certifications: practice exams, readiness, remediation.
+    Exam {
+        #[command(subcommand)]
+        cmd: exams::ExamCmd,
     },
     /// Tick a portfolio item by its id (see `studyplan portfolio`).
     Check {
@@ -326,6 +332,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
         Cmd::Portfolio { cmd, project, week } => {
             portfolio::portfolio(&cli.db, cli.json, cmd, project, week)
         }
+        Cmd::Exam { cmd } => exams::exam(&cli.db, cli.json, cmd),
         Cmd::Check { item, undo, on } => {
             portfolio::check(&cli.db, cli.json, &item, undo, on.as_deref())
         }

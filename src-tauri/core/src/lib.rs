@@ -4,6 +4,7 @@
 //! and render what it returns; they hold no rules of their own.
 pub mod documents;
 pub mod error;
+pub mod exams;
 pub mod ics;
 pub mod mistakes;
 pub mod plan;

@@ -16,6 +16,7 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['u'], action: 'Undo: the selected block back to planned' },
   { keys: ['l'], action: 'Open the daily log of the day shown (Today)' },
   { keys: ['e'], action: 'Log a mistake for the selected block (Today)' },
+  { keys: ['Shift+P'], action: 'Log a practice exam for a certification (Today)' },
   { keys: ['Ctrl+S'], action: 'Save the open document now (Documents; it also saves a second after you stop typing)' },
   { keys: ['?'], action: 'Show or hide this list' },
   { keys: ['Esc'], action: 'Close this list or a panel, cancel an edit, or dismiss a reminder banner' },

@@ -29,6 +29,7 @@ function core(over: Record<string, Answer> = {}) {
     portfolio: view,
     progress,
     mistakes_list: [],
+    certifications: [],
     portfolio_check: ({ item, done }) => {
       const id = item as string;
       if (done) state.ticks.set(id, state.ticks.get(id) ?? '2025-08-27T12:00:00Z');

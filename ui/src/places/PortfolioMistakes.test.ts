@@ -24,7 +24,7 @@ describe('Portfolio mistakes section', () => {
   });
 
   it('is part of Portfolio when a plan is loaded, fetched with the whole log', async () => {
-    const calls = mockCommands({ portfolio, progress, ...mistakesCore() });
+    const calls = mockCommands({ portfolio, progress, certifications: [], ...mistakesCore() });
     render(Portfolio, { overview: ready(overview), onreload: vi.fn() });
     const section = await screen.findByTestId('mistakes');
     expect(within(section).getByRole('heading', { level: 2, name: 'Mistakes' })).toBeInTheDocument();

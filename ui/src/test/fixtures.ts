@@ -227,6 +227,7 @@ export const progress: ProgressView = {
       max: 35,
       per: 'week',
       value: 5,
+      certification: null,
     },
     {
       id: 'sql-perf-fix',
@@ -237,6 +238,7 @@ export const progress: ProgressView = {
       max: null,
       per: 'week',
       value: null,
+      certification: null,
     },
     {
       id: 'dea-practice',
@@ -247,6 +249,7 @@ export const progress: ProgressView = {
       max: null,
       per: 'plan',
       value: null,
+      certification: 'dea',
     },
   ],
   streak_days: 2,

@@ -59,6 +59,9 @@ pub struct PlanFile {
     /// Exam or curriculum domains with their weights in percent.
     #[serde(default)]
     pub domains: Vec<Domain>,
+    /// The certifications the plan prepares for, with their exam windows.
+    #[serde(default)]
+    pub certifications: Vec<Certification>,
     /// Alternative paces of the same plan (e.g. 12-week, 20-week, self-paced).
     #[serde(default)]
     pub variants: Vec<Variant>,
@@ -296,6 +299,9 @@ pub struct Goal {
     /// `week` (default) or `plan`.
     #[serde(default)]
     pub per: Option<String>,
+    /// For `practice-exams`: the certification counted (default: all).
+    #[serde(default)]
+    pub certification: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -392,6 +398,30 @@ pub struct Domain {
     pub weight: Spanned<u32>,
     #[serde(default)]
     pub topics: Vec<String>,
+}
+
+/// A certification: its exam window, the track that studies for it, its
+/// readiness rules and its domains.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Certification {
+    /// Short id people type (`dbx-dea`).
+    pub id: Spanned<String>,
+    pub title: String,
+    /// The title of the `kind = "exam"` milestone that is its window.
+    pub exam: Spanned<String>,
+    /// The track whose blocks study for it (remediation renames only these).
+    pub track: Spanned<String>,
+    /// Full-length practice exams required before the window (default 2:
+    /// the reference plan's "two timed practice exams per certification").
+    #[serde(default)]
+    pub practice_exams: Option<u32>,
+    /// Score, in percent, that counts as ready (default 70).
+    #[serde(default)]
+    pub pass_percent: Option<Spanned<u32>>,
+    /// Its domains with their weights; absent: the plan's `[[domains]]`.
+    #[serde(default)]
+    pub domains: Vec<Domain>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

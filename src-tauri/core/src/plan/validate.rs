@@ -411,8 +411,54 @@ pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
         }
         measured_items(&mut c, p, cl);
     }
-    if let Some(first) = p.domains.first() {
-        let total: u32 = p.domains.iter().map(|d| *d.weight).sum();
+    domain_weights(&mut c, &p.domains);
+    let certs = c.ids("certification", p.certifications.iter().map(|x| &x.id));
+    for cert in &p.certifications {
+        c.known("track", &tracks, &cert.track);
+        let exam = p.milestones.iter().find(|m| m.title == cert.exam.value);
+        match exam {
+            None => c.hint(
+                &cert.exam.span,
+                format!("no milestone is titled `{}`", cert.exam.value),
+                "give the exact title of the certification's `kind = \"exam\"` milestone",
+            ),
+            Some(m) if m.kind.value != "exam" => c.hint(
+                &cert.exam.span,
+                format!("milestone `{}` is a {}, not an exam", m.title, m.kind.value),
+                "set `kind = \"exam\"` on the milestone",
+            ),
+            Some(_) => {}
+        }
+        if let Some(pp) = &cert.pass_percent {
+            if pp.value == 0 || pp.value > 100 {
+                c.err(
+                    &pp.span,
+                    format!("a pass mark of {}% is not a percentage above 0", pp.value),
+                );
+            }
+        }
+        c.ids("domain", cert.domains.iter().map(|x| &x.id));
+        domain_weights(&mut c, &cert.domains);
+        if cert.domains.is_empty() && p.domains.is_empty() {
+            c.hint(
+                &cert.id.span,
+                format!("certification `{}` has no domains", cert.id.value),
+                "add [[certifications.domains]] (or the plan's [[domains]]) with their weights",
+            );
+        }
+    }
+    for g in &p.goals {
+        if let Some(cert) = &g.certification {
+            c.known("certification", &certs, cert);
+        }
+    }
+    c.out
+}
+
+/// Exam domain weights add up to 100 % (an exam guide's breakdown).
+fn domain_weights(c: &mut Checker, domains: &[crate::plan::model::Domain]) {
+    if let Some(first) = domains.first() {
+        let total: u32 = domains.iter().map(|d| *d.weight).sum();
         if total != 100 {
             c.hint(
                 &first.weight.span,
@@ -421,7 +467,6 @@ pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
             );
         }
     }
-    c.out
 }
 
 fn period(c: &mut Checker, p: &PlanFile) -> Bounds {

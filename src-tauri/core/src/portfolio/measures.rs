@@ -5,7 +5,7 @@
 use crate::error::Result;
 use crate::mistakes;
 use crate::plan::model::PlanFile;
-use crate::store::progress::{goal_count, COUNTED_METRICS};
+use crate::store::progress::{goal_count, GoalRef, COUNTED_METRICS};
 use crate::store::Store;
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
@@ -14,7 +14,7 @@ use ts_rs::TS;
 
 /// The hint a plan diagnostic gives for an unknown measure.
 pub const HINT: &str =
-    "use goal:<goal-id> (a goal counting problems, queries or minutes), mistakes:revisited or projects:delivered";
+    "use goal:<goal-id> (a goal counting problems, queries, minutes or practice-exams), mistakes:revisited, projects:delivered or exams:practiced";
 
 /// Where one measure stands for one copy of a checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -30,7 +30,7 @@ pub struct Measurement {
     pub met: bool,
 }
 
-/// A goal's track, track name, metric, min, max and `per`.
+/// A goal's track, track name, metric, min, max, `per` and certification.
 type GoalRow = (
     Option<String>,
     Option<String>,
@@ -38,6 +38,7 @@ type GoalRow = (
     Option<u32>,
     Option<u32>,
     String,
+    Option<String>,
 );
 
 /// `Err(message)` when `name` is not a measure studyplan can fill for `plan`.
@@ -58,7 +59,15 @@ pub fn check_name(plan: &PlanFile, name: &str) -> std::result::Result<(), String
             }
             Ok(())
         }
-        _ if name == "mistakes:revisited" || name == "projects:delivered" => Ok(()),
+        _ if [
+            "mistakes:revisited",
+            "projects:delivered",
+            "exams:practiced",
+        ]
+        .contains(&name) =>
+        {
+            Ok(())
+        }
         _ => Err(format!("unknown measure `{name}`")),
     }
 }
@@ -86,7 +95,7 @@ pub(crate) fn measure(store: &Store, plan_id: &str, name: &str, span: Span) -> R
         Some(("goal", id)) => {
             let row: Option<GoalRow> = conn
                 .prepare_cached(
-                    "SELECT g.track, t.name, g.metric, g.min, g.max, g.per FROM goals g
+                    "SELECT g.track, t.name, g.metric, g.min, g.max, g.per, g.certification FROM goals g
                      LEFT JOIN tracks t ON t.plan_id = g.plan_id AND t.id = g.track
                      WHERE g.plan_id = ?1 AND g.id = ?2",
                 )?
@@ -98,17 +107,23 @@ pub(crate) fn measure(store: &Store, plan_id: &str, name: &str, span: Span) -> R
                         r.get(3)?,
                         r.get(4)?,
                         r.get(5)?,
+                        r.get(6)?,
                     ))
                 })
                 .optional()?;
-            let Some((track, track_name, metric, min, max, per)) = row else {
+            let Some((track, track_name, metric, min, max, per, cert)) = row else {
                 return Ok(unmet(name));
             };
             let week = if per == "plan" { None } else { span.week };
-            let value = goal_count(conn, plan_id, track.as_deref(), &metric, week)?.unwrap_or(0);
-            let label = match track_name.or(track) {
+            let goal = GoalRef {
+                track: track.as_deref(),
+                metric: &metric,
+                certification: cert.as_deref(),
+            };
+            let value = goal_count(conn, plan_id, &goal, week)?.unwrap_or(0);
+            let label = match track_name.as_ref().or(track.as_ref()) {
                 Some(t) => format!("{t} {metric}"),
-                None => metric,
+                None => metric.clone(),
             };
             let target = match (min, max) {
                 (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
@@ -131,6 +146,16 @@ pub(crate) fn measure(store: &Store, plan_id: &str, name: &str, span: Span) -> R
                 value: closed,
                 target: format!("all {all}"),
                 met: closed == all,
+            })
+        }
+        _ if name == "exams:practiced" => {
+            let n = crate::exams::count_between(conn, plan_id, span.from, span.to)?;
+            Ok(Measurement {
+                measure: name.to_string(),
+                label: "practice exams".into(),
+                value: n,
+                target: "1 or more".into(),
+                met: n > 0,
             })
         }
         _ if name == "projects:delivered" => {

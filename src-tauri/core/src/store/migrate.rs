@@ -31,6 +31,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_portfolio_items",
         include_str!("../../migrations/0006_portfolio_items.sql"),
     ),
+    (
+        "0007_exams",
+        include_str!("../../migrations/0007_exams.sql"),
+    ),
 ];
 
 pub fn latest() -> u32 {

@@ -261,7 +261,7 @@ fn store_plan(
         }
     }
     {
-        let mut st = tx.prepare("INSERT INTO goals (plan_id, id, seq, label, track, metric, min, max, per) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
+        let mut st = tx.prepare("INSERT INTO goals (plan_id, id, seq, label, track, metric, min, max, per, certification) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?;
         for (i, g) in plan.goals.iter().enumerate() {
             st.execute(params![
                 id,
@@ -272,7 +272,8 @@ fn store_plan(
                 g.metric,
                 g.min,
                 g.max,
-                g.per.clone().unwrap_or_else(|| "week".into())
+                g.per.clone().unwrap_or_else(|| "week".into()),
+                g.certification.as_ref().map(|c| c.value.clone())
             ])?;
         }
     }
@@ -281,6 +282,7 @@ fn store_plan(
         "UPDATE plans SET rest_weekday = ?2, rest_half = ?3, rest_split = ?4 WHERE id = ?1",
         params![id, rest_wd, rest_half, rest_split],
     )?;
+    crate::exams::sync(tx, id, plan)?;
     let portfolio_kept = crate::portfolio::sync_in_load(tx, id, plan, &fnv1a(text))?
         .into_iter()
         .map(|g| g.id)

@@ -42,6 +42,8 @@ pub struct GoalProgress {
     pub per: String,
     /// Where the week (or plan) stands; None when studyplan does not count this metric.
     pub value: Option<u32>,
+    /// For `practice-exams`: the certification counted (None: all).
+    pub certification: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
@@ -142,7 +144,7 @@ impl Store {
         });
 
         let mut goals = Vec::new();
-        let mut st = self.conn.prepare_cached("SELECT id, label, track, metric, min, max, per FROM goals WHERE plan_id = ?1 ORDER BY seq")?;
+        let mut st = self.conn.prepare_cached("SELECT id, label, track, metric, min, max, per, certification FROM goals WHERE plan_id = ?1 ORDER BY seq")?;
         let rows = st.query_map([&plan.id], |r| {
             Ok(GoalProgress {
                 id: r.get(0)?,
@@ -153,12 +155,22 @@ impl Store {
                 max: r.get(5)?,
                 per: r.get(6)?,
                 value: None,
+                certification: r.get(7)?,
             })
         })?;
         for g in rows {
             let mut g = g?;
             let in_week = (g.per != "plan").then_some(week);
-            g.value = goal_count(&self.conn, &plan.id, g.track.as_deref(), &g.metric, in_week)?;
+            g.value = goal_count(
+                &self.conn,
+                &plan.id,
+                &GoalRef {
+                    track: g.track.as_deref(),
+                    metric: &g.metric,
+                    certification: g.certification.as_deref(),
+                },
+                in_week,
+            )?;
             goals.push(g);
         }
 
@@ -205,24 +217,35 @@ impl Store {
     }
 }
 
-/// Metrics studyplan counts from the blocks: `problems` and `queries` (the
-/// block counters) and `minutes` (done, plus partial minutes).
-pub const COUNTED_METRICS: [&str; 3] = ["problems", "queries", "minutes"];
+/// Metrics studyplan counts: `problems` and `queries` (the block
+/// counters), `minutes` (done, plus partial minutes) and `practice-exams`
+/// (full-length practice exams logged, see `exams`).
+pub const COUNTED_METRICS: [&str; 4] = ["problems", "queries", "minutes", "practice-exams"];
 
-/// The count of `metric` over plan `plan_id`'s blocks of `track` (None:
-/// every track), in week `week` or, when None, the whole plan.
-/// `None` when studyplan does not count `metric`.
+/// What a goal counts.
+pub(crate) struct GoalRef<'a> {
+    /// Blocks of this track (None: every track).
+    pub track: Option<&'a str>,
+    pub metric: &'a str,
+    /// `practice-exams` of this certification (None: all).
+    pub certification: Option<&'a str>,
+}
+
+/// The count of `goal`'s metric for plan `plan_id`, in week `week` or,
+/// when None, the whole plan. `None` when studyplan does not count it.
 pub(crate) fn goal_count(
     conn: &rusqlite::Connection,
     plan_id: &str,
-    track: Option<&str>,
-    metric: &str,
+    goal: &GoalRef,
     week: Option<u32>,
 ) -> Result<Option<u32>> {
-    let col = match metric {
+    let col = match goal.metric {
         "problems" => "COALESCE(SUM(problems), 0)",
         "queries" => "COALESCE(SUM(queries), 0)",
         "minutes" => "COALESCE(SUM(CASE status WHEN 'done' THEN minutes WHEN 'partial' THEN COALESCE(minutes_done, 0) ELSE 0 END), 0)",
+        "practice-exams" => {
+            return crate::exams::count_full(conn, plan_id, goal.certification, week).map(Some)
+        }
         _ => return Ok(None),
     };
     let scope = if week.is_some() {
@@ -230,7 +253,7 @@ pub(crate) fn goal_count(
     } else {
         " AND ?3 IS NULL"
     };
-    let track_sql = if track.is_some() {
+    let track_sql = if goal.track.is_some() {
         " AND track = ?2"
     } else {
         " AND ?2 IS NULL"
@@ -238,6 +261,6 @@ pub(crate) fn goal_count(
     let sql = format!("SELECT {col} FROM blocks WHERE plan_id = ?1{track_sql}{scope}");
     let v: u32 = conn
         .prepare_cached(&sql)?
-        .query_row(params![plan_id, track, week], |r| r.get(0))?;
+        .query_row(params![plan_id, goal.track, week], |r| r.get(0))?;
     Ok(Some(v))
 }

@@ -4,4 +4,8 @@ export type GoalProgress = { id: string, label: string, track: string | null, me
 /**
  * Where the week (or plan) stands; None when studyplan does not count this metric.
  */
-value: number | null, };
+value: number | null, 
+/**
+ * For `practice-exams`: the certification counted (None: all).
+ */
+certification: string | null, };

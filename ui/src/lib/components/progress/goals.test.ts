@@ -13,6 +13,7 @@ const goal = (over: Partial<GoalProgress> = {}): GoalProgress => ({
   max: 35,
   per: 'week',
   value: 5,
+  certification: null,
   ...over,
 });
 
