@@ -116,7 +116,7 @@ fn bad_practice_exams_exit_2_with_the_reason() {
                 "--score",
                 "70",
                 "--date",
-                "2999-01-01",
+                "2199-01-01",
             ],
             "in the future",
         ),

@@ -321,3 +321,110 @@ fn pacing_proposes_a_deferral_when_the_track_falls_behind() {
         Some("2025-10-06")
     );
 }
+
+#[test]
+fn remediation_for_a_later_exam_leaves_the_earlier_exams_blocks_alone() {
+    let mut db = fresh();
+    load_shipped(&mut db, "senior-de-2025", "Europe/Berlin", None);
+    exams::log(
+        &mut db.store,
+        &exam(
+            "aws-saa",
+            "2025-09-01",
+            None,
+            &[("secure", "40"), ("cost", "50")],
+        ),
+        sep2(),
+    )
+    .unwrap();
+    let p = remediation::propose(&db.store, "aws-saa", sep2()).unwrap();
+    assert!(!p.blocks.is_empty());
+    // DBX-DEA's window ends 21 Sep; SAA's ends 12 Oct.
+    assert!(
+        p.blocks
+            .iter()
+            .all(|b| b.date.as_str() > "2025-09-21" && b.date.as_str() <= "2025-10-12"),
+        "{:?}",
+        p.blocks.first()
+    );
+}
+
+#[test]
+fn accepted_remediation_survives_a_reload_leaves_hand_added_blocks_and_is_not_repeated() {
+    let mut db = fresh();
+    load_shipped(&mut db, "senior-de-2025", "Europe/Berlin", None);
+    let mine = db
+        .store
+        .add_block(
+            &studyplan_core::store::blocks::NewBlock {
+                date: date("2025-09-10"),
+                start: chrono::NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+                minutes: 60,
+                track: Some("cert".into()),
+                title: "Sit DBX-DEA at the test centre".into(),
+            },
+            sep2(),
+        )
+        .unwrap();
+    exams::log(
+        &mut db.store,
+        &exam("dbx-dea", "2025-09-01", Some("55"), &[("processing", "40")]),
+        sep2(),
+    )
+    .unwrap();
+    let applied = remediation::accept(&mut db.store, "dbx-dea", sep2()).unwrap();
+    assert!(applied.renamed > 0);
+    assert!(
+        applied.blocks.iter().all(|b| b.block_id != mine.id),
+        "a hand-added block keeps its title"
+    );
+    assert_eq!(
+        db.store.block(&mine.id).unwrap().title,
+        "Sit DBX-DEA at the test centre"
+    );
+    // Accepting again changes nothing.
+    assert_eq!(
+        remediation::accept(&mut db.store, "dbx-dea", sep2())
+            .unwrap()
+            .renamed,
+        0
+    );
+    // A reload keeps the accepted titles.
+    load_shipped(&mut db, "senior-de-2025", "Europe/Berlin", None);
+    let b = &applied.blocks[0];
+    assert_eq!(db.store.block(&b.block_id).unwrap().title, b.title);
+}
+
+#[test]
+fn a_partial_set_does_not_make_a_certification_ready_and_a_bad_missed_question_logs_nothing() {
+    let mut db = fresh();
+    load_shipped(&mut db, "senior-de-2025", "Europe/Berlin", None);
+    for day in ["2025-08-28", "2025-08-29"] {
+        exams::log(
+            &mut db.store,
+            &exam("dbx-dea", day, Some("45"), &[]),
+            sep2(),
+        )
+        .unwrap();
+    }
+    let mut short = exam("DBX-DEA", "2025-09-01", Some("3/3"), &[]);
+    short.full = false;
+    exams::log(&mut db.store, &short, sep2()).unwrap();
+    let r = readiness::readiness(&db.store, "dbx-dea", sep2()).unwrap();
+    assert_eq!(
+        r.overall_latest,
+        Some(45.0),
+        "the latest full-length score decides"
+    );
+    assert!(!r.ready);
+    let mut bad = exam("dbx-dea", "2025-09-01", Some("70"), &[]);
+    bad.missed = vec![
+        ("processing".into(), "fine".into()),
+        ("ingestion".into(), "x".repeat(5000)),
+    ];
+    assert!(exams::log(&mut db.store, &bad, sep2()).is_err());
+    assert_eq!(exams::exams(&db.store, "dbx-dea").unwrap().len(), 3);
+    assert!(studyplan_core::mistakes::list(&db.store, None)
+        .unwrap()
+        .is_empty());
+}

@@ -65,6 +65,17 @@ fn pct(p: Option<f64>) -> String {
 pub fn exam(db: &Option<PathBuf>, json: bool, cmd: ExamCmd) -> Result<ExitCode, CoreError> {
     let mut store = open(db)?;
     let now = chrono::Utc::now();
+    // Certification ids are lower case in the plan; `DBX-DEA` as printed works too.
+    let cmd = match cmd {
+        ExamCmd::Readiness { cert } => ExamCmd::Readiness {
+            cert: cert.to_lowercase(),
+        },
+        ExamCmd::Remediate { cert, accept } => ExamCmd::Remediate {
+            cert: cert.to_lowercase(),
+            accept,
+        },
+        other => other,
+    };
     match cmd {
         ExamCmd::List => {
             let all = exams::list(&store)?;
@@ -132,8 +143,9 @@ pub fn exam(db: &Option<PathBuf>, json: bool, cmd: ExamCmd) -> Result<ExitCode, 
                         String::new()
                     } else {
                         format!(
-                            "; {} missed questions in the mistakes log",
-                            v.mistakes.len()
+                            "; {} missed question{} in the mistakes log",
+                            v.mistakes.len(),
+                            if v.mistakes.len() == 1 { "" } else { "s" }
                         )
                     }
                 );
@@ -222,7 +234,11 @@ pub fn exam(db: &Option<PathBuf>, json: bool, cmd: ExamCmd) -> Result<ExitCode, 
                 println!(
                     "{}",
                     if accept {
-                        format!("{} blocks renamed", p.blocks.len())
+                        format!(
+                            "{} block{} renamed",
+                            p.renamed,
+                            if p.renamed == 1 { "" } else { "s" }
+                        )
                     } else {
                         "nothing changed; run again with --accept to apply".into()
                     }

@@ -171,12 +171,14 @@ export const deaRemediation: Remediation = {
     },
   ],
   reason: null,
+  renamed: 0,
 };
 
 export const nothingToPropose: Remediation = {
   cert: 'pyc',
   blocks: [],
   reason: 'every domain is at or above the pass mark of 70 %',
+  renamed: 0,
 };
 
 /**
@@ -222,6 +224,7 @@ export function examsCore(): Record<string, Answer> {
       } satisfies PracticeExamView;
     },
     remediation_propose: ({ cert }) => (cert === 'dea' ? deaRemediation : nothingToPropose),
-    remediation_accept: ({ cert }) => (cert === 'dea' ? deaRemediation : nothingToPropose),
+    remediation_accept: ({ cert }) =>
+      cert === 'dea' ? { ...deaRemediation, renamed: deaRemediation.blocks.length } : nothingToPropose,
   };
 }

@@ -65,7 +65,7 @@ pub struct CertificationView {
     pub window_end: Option<String>,
     /// Full-length practice exams required before the window.
     pub practice_required: u32,
-    /// Full-length practice exams logged.
+    /// Full-length practice exams taken up to the window's last day.
     pub practice_done: u32,
     /// All practice exams logged (full and partial).
     pub practice_logged: u32,
@@ -138,8 +138,18 @@ pub fn parse_score(what: &str, s: &str) -> Result<(f64, Option<u32>, Option<u32>
         }
         return Ok((f64::from(a) * 100.0 / f64::from(b), Some(a), Some(b)));
     }
-    let p: f64 = t.trim_end_matches('%').trim().parse().map_err(|_| bad())?;
-    if !(0.0..=100.0).contains(&p) || p.is_nan() {
+    let num = t.strip_suffix('%').unwrap_or(t);
+    // Plain decimals only: `1e2`, `+50`, `.5` or `NaN` are not how a score is written.
+    let plain = !num.is_empty()
+        && num.bytes().filter(|b| *b == b'.').count() <= 1
+        && num.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && !num.starts_with('.')
+        && !num.ends_with('.');
+    if !plain {
+        return Err(bad());
+    }
+    let p: f64 = num.parse().map_err(|_| bad())?;
+    if !(0.0..=100.0).contains(&p) {
         return Err(CoreError::InvalidInput(format!(
             "{what}: {t} is outside 0–100 %"
         )));
@@ -201,7 +211,8 @@ fn cert_row(conn: &Connection, plan: &str, id: &str) -> Result<CertificationView
     let row = conn
         .query_row(
             "SELECT c.id, c.title, c.track, COALESCE(t.name, c.track), m.start_date, m.end_date, c.practice_exams, c.pass_percent,
-                    (SELECT COUNT(*) FROM practice_exams e WHERE e.plan_id = c.plan_id AND e.cert_id = c.id AND e.full = 1),
+                    (SELECT COUNT(*) FROM practice_exams e WHERE e.plan_id = c.plan_id AND e.cert_id = c.id AND e.full = 1
+                       AND (m.end_date IS NULL OR e.day <= m.end_date)),
                     (SELECT COUNT(*) FROM practice_exams e WHERE e.plan_id = c.plan_id AND e.cert_id = c.id)
              FROM certifications c
              LEFT JOIN tracks t ON t.plan_id = c.plan_id AND t.id = c.track
@@ -269,7 +280,7 @@ pub fn list(store: &Store) -> Result<Vec<CertificationView>> {
 /// One certification of the active plan; `NotFound` names the others.
 pub fn get(store: &Store, id: &str) -> Result<CertificationView> {
     let plan = active_plan(store.conn())?;
-    cert_row(store.conn(), &plan, id.trim())
+    cert_row(store.conn(), &plan, &id.trim().to_lowercase())
 }
 
 /// Practice exams of certification `cert`, oldest first.
@@ -315,8 +326,14 @@ pub(crate) fn exams_of(conn: &Connection, plan: &str, cert: &str) -> Result<Vec<
 /// Log practice exam `e` for the active plan (rules in the module doc).
 pub fn log(store: &mut Store, e: &NewPracticeExam, now: DateTime<Utc>) -> Result<PracticeExamView> {
     let plan = active_plan(store.conn())?;
-    let cert = cert_row(store.conn(), &plan, e.cert.trim())?;
+    let cert = cert_row(store.conn(), &plan, &e.cert.trim().to_lowercase())?;
     let today = now.with_timezone(&plan_zone(store)?).date_naive();
+    if !(1970..=2199).contains(&chrono::Datelike::year(&e.date)) {
+        return Err(CoreError::InvalidInput(format!(
+            "{} is not a date to log a practice exam on",
+            e.date
+        )));
+    }
     if e.date > today {
         return Err(CoreError::InvalidInput(format!(
             "{} is in the future; log a practice exam once it is taken",
@@ -381,7 +398,17 @@ pub fn log(store: &mut Store, e: &NewPracticeExam, now: DateTime<Utc>) -> Result
                 d.id
             )));
         }
-        missed.push((d.name.clone(), what.trim().to_string()));
+        let m = NewMistake {
+            date: e.date,
+            track: cert.track.clone(),
+            topic: d.name.clone(),
+            what: what.trim().to_string(),
+            fix: None,
+            link: None,
+        };
+        // Checked before anything is written: a bad one refuses the whole exam.
+        mistakes::check(store, &m)?;
+        missed.push(m);
     }
     let tx = store.immediate()?;
     tx.execute(
@@ -397,20 +424,8 @@ pub fn log(store: &mut Store, e: &NewPracticeExam, now: DateTime<Utc>) -> Result
     }
     tx.commit()?;
     let mut ids = Vec::new();
-    for (topic, what) in missed {
-        let m = mistakes::add(
-            store,
-            &NewMistake {
-                date: e.date,
-                track: cert.track.clone(),
-                topic,
-                what,
-                fix: None,
-                link: None,
-            },
-            now,
-        )?;
-        ids.push(m.id);
+    for m in &missed {
+        ids.push(mistakes::add(store, m, now)?.id);
     }
     let mut v = exams_of(store.conn(), &plan, &cert.id)?
         .into_iter()
@@ -467,7 +482,9 @@ mod tests {
             parse_score("x", "45/60").unwrap(),
             (75.0, Some(45), Some(60))
         );
-        for bad in ["101", "-1", "abc", "61/60", "3/0", "", "NaN"] {
+        for bad in [
+            "101", "-1", "abc", "61/60", "3/0", "", "NaN", "1e2", "+50", ".5", "5.", "50%%", "inf",
+        ] {
             assert!(parse_score("x", bad).is_err(), "{bad}");
         }
     }

@@ -1,18 +1,21 @@
 //! Readiness of one certification, and pacing against its window.
 //!
 //! Rules:
-//! - a domain's latest score is its score in the latest practice exam that
-//!   scored it; a domain never scored is estimated by the latest overall
-//!   score (0 before any exam) and counts as weak;
-//! - a domain is weak when its latest score is below the pass mark; its
-//!   priority is weight × (100 − latest), the reference plan's "track weak
-//!   domains", weighed by the exam guide;
+//! - the overall score that decides readiness is the latest full-length
+//!   practice exam's (a short partial set does not); a domain's latest score
+//!   is its score in the latest practice exam, full or partial, that scored
+//!   it; a domain never scored is estimated by the latest overall score (0
+//!   before any exam);
+//! - a domain is weak when that score or estimate is below the pass mark;
+//!   its priority is weight × (100 − score), the reference plan's "track
+//!   weak domains", weighed by the exam guide;
 //! - study time is the certification track's minutes on days before the
 //!   window opens: planned, done (done blocks plus partial minutes), and
 //!   still to come (planned blocks that have not started);
-//! - ready: the latest overall score reaches the pass mark and the
-//!   required full-length practice exams are done;
-//! - pacing: the share of past planned minutes that were done is the pace;
+//! - ready: the latest full-length score reaches the pass mark, no domain
+//!   is weak, and the required full-length practice exams are done;
+//! - pacing: the share of past planned minutes that were done (blocks done
+//!   ahead of time do not count) is the pace;
 //!   at that pace the study time reached by the window is done + pace ×
 //!   still to come. On track when that is at least 90 % of what was planned
 //!   and the practice exams still needed fit in the blocks still to come.
@@ -115,7 +118,7 @@ fn hours(min: u32) -> String {
 pub fn readiness(store: &Store, id: &str, now: DateTime<Utc>) -> Result<Readiness> {
     let conn = store.conn();
     let plan = active_plan(conn)?;
-    let cert = cert_row(conn, &plan, id.trim())?;
+    let cert = cert_row(conn, &plan, &id.trim().to_lowercase())?;
     let today = now.with_timezone(&plan_zone(store)?).date_naive();
     let window: Option<NaiveDate> = cert
         .window_start
@@ -124,6 +127,7 @@ pub fn readiness(store: &Store, id: &str, now: DateTime<Utc>) -> Result<Readines
     let exams = exams_of(conn, &plan, &cert.id)?;
     let overall_trend: Vec<ScorePoint> = exams
         .iter()
+        .filter(|e| e.full)
         .map(|e| ScorePoint {
             date: e.date.clone(),
             percent: e.score,
@@ -153,7 +157,7 @@ pub fn readiness(store: &Store, id: &str, now: DateTime<Utc>) -> Result<Readines
                 id: d.id.clone(),
                 name: d.name.clone(),
                 weight: d.weight,
-                weak: latest.is_none_or(|l| l < pass),
+                weak: estimate < pass,
                 priority: f64::from(d.weight) * (100.0 - estimate),
                 latest,
                 trend,
@@ -166,17 +170,18 @@ pub fn readiness(store: &Store, id: &str, now: DateTime<Utc>) -> Result<Readines
     let before = window
         .map(|w| w.to_string())
         .unwrap_or_else(|| "9999-12-31".into());
-    let (planned, done, past_planned, to_come_n, to_come): (u32, u32, u32, u32, u32) = conn
+    let (planned, done, past_planned, past_done, to_come_n, to_come): (u32, u32, u32, u32, u32, u32) = conn
         .prepare_cached(
             "SELECT COALESCE(SUM(minutes), 0),
                     COALESCE(SUM(CASE status WHEN 'done' THEN minutes WHEN 'partial' THEN COALESCE(minutes_done, 0) ELSE 0 END), 0),
                     COALESCE(SUM(CASE WHEN end_utc <= ?4 THEN minutes ELSE 0 END), 0),
+                    COALESCE(SUM(CASE WHEN end_utc > ?4 THEN 0 WHEN status = 'done' THEN minutes WHEN status = 'partial' THEN COALESCE(minutes_done, 0) ELSE 0 END), 0),
                     COALESCE(SUM(CASE WHEN status = 'planned' AND start_utc > ?4 THEN 1 ELSE 0 END), 0),
                     COALESCE(SUM(CASE WHEN status = 'planned' AND start_utc > ?4 THEN minutes ELSE 0 END), 0)
              FROM blocks WHERE plan_id = ?1 AND track = ?2 AND date < ?3 AND status != 'moved'",
         )?
         .query_row(params![plan, cert.track, before, now.timestamp()], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
         })?;
     let practice_needed = cert.practice_required.saturating_sub(cert.practice_done);
     let mut reasons = Vec::new();
@@ -196,26 +201,51 @@ pub fn readiness(store: &Store, id: &str, now: DateTime<Utc>) -> Result<Readines
     }
     let weak: Vec<&str> = domains
         .iter()
-        .filter(|d| d.weak && d.latest.is_some())
+        .filter(|d| d.weak && overall_latest.is_some())
         .map(|d| d.name.as_str())
         .collect();
     if !weak.is_empty() {
         reasons.push(format!("below the pass mark in: {}", weak.join(", ")));
     }
-    let ready = overall_latest.is_some_and(|s| s >= pass) && practice_needed == 0;
+    let ready = overall_latest.is_some_and(|s| s >= pass)
+        && practice_needed == 0
+        && domains.iter().all(|d| !d.weak);
 
     let pace = if past_planned == 0 {
         1.0
     } else {
-        f64::from(done) / f64::from(past_planned)
+        f64::from(past_done) / f64::from(past_planned)
     };
     let projected = (f64::from(done) + pace * f64::from(to_come)).round() as u32;
     let enough_time = f64::from(projected) >= ON_TRACK_SHARE * f64::from(planned);
     let enough_blocks = practice_needed <= to_come_n;
+    let window_end: Option<NaiveDate> = cert.window_end.as_deref().and_then(|d| parse_date(d).ok());
     let window_open = window.is_some_and(|w| w <= today);
     let on_track = window_open || (enough_time && enough_blocks);
-    let (defer_weeks, deferred_to, advice) = if window_open {
-        (None, None, "The exam window has opened.".to_string())
+    let (defer_weeks, deferred_to, advice) = if window_end.is_some_and(|e| e < today) {
+        (
+            None,
+            None,
+            format!(
+                "The exam window closed on {}.",
+                cert.window_end.as_deref().unwrap_or("?")
+            ),
+        )
+    } else if window_open {
+        (
+            None,
+            None,
+            format!(
+                "The exam window is open until {}.",
+                cert.window_end.as_deref().unwrap_or("?")
+            ),
+        )
+    } else if window.is_none() {
+        (
+            None,
+            None,
+            "The plan gives this certification no exam window.".to_string(),
+        )
     } else if on_track {
         (
             None,

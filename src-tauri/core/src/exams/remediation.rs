@@ -7,13 +7,18 @@
 //! - only planned blocks of the certification's track that have not
 //!   started and fall on days up to the window's last day are used (the
 //!   exam may be sat on any day of its window, e.g. the reference plan's
-//!   "sit around Week 4–5 (Sep 8–21)");
+//!   "sit around Week 4–5 (Sep 8–21)"), and after the last day of any
+//!   earlier window of another certification on the same track (those
+//!   days' blocks serve that exam);
 //! - only weak domains (see [`super::readiness`]) get blocks, each in
 //!   proportion to its priority: block by block, earliest first, the
 //!   domain with the highest priority ÷ (blocks it already has + 1) gets
 //!   the next one (the highest-averages rule), so the weakest weighted
 //!   domain gets the first block and the others are spread between;
-//! - accepting renames each block "Remediation (CERT): domain" and logs it;
+//! - blocks added by hand are left alone (their titles are the person's);
+//! - accepting renames each block "Remediation (CERT): domain", pins it
+//!   (a plan reload keeps a pinned block as it is, like a moved one) and
+//!   logs it; a block that already has that title is left as it is;
 //!   a block changed since the proposal was made stops the whole accept
 //!   (`Conflict`), and nothing is applied.
 
@@ -50,6 +55,8 @@ pub struct Remediation {
     pub blocks: Vec<RemediationBlock>,
     /// Why there is nothing to propose, in words.
     pub reason: Option<String>,
+    /// After an accept: the blocks whose title changed (0 for a proposal).
+    pub renamed: u32,
 }
 
 /// The title a remediation block gets.
@@ -65,6 +72,7 @@ pub fn propose(store: &Store, id: &str, now: DateTime<Utc>) -> Result<Remediatio
         cert: cert.id.clone(),
         blocks: Vec::new(),
         reason: Some(why),
+        renamed: 0,
     };
     let weak: Vec<_> = r
         .domains
@@ -86,21 +94,34 @@ pub fn propose(store: &Store, id: &str, now: DateTime<Utc>) -> Result<Remediatio
         return Ok(none(format!("the exam window closed on {last}")));
     }
     let plan = super::active_plan(store.conn())?;
+    // Days up to an earlier window of another certification on the same
+    // track belong to that one (the reference plan's three exams share one
+    // daily certification block).
+    let after: String = store.conn().query_row(
+        "SELECT COALESCE(MAX(m.end_date), '') FROM certifications c
+         JOIN milestones m ON m.plan_id = c.plan_id AND m.title = c.exam AND m.kind = 'exam'
+         WHERE c.plan_id = ?1 AND c.track = ?2 AND c.id != ?3 AND m.end_date < ?4",
+        params![plan, cert.track, cert.id, last],
+        |r| r.get(0),
+    )?;
     let mut st = store.conn().prepare_cached(
         "SELECT id, date, start_local, end_local, minutes, title FROM blocks
-         WHERE plan_id = ?1 AND track = ?2 AND status = 'planned' AND start_utc > ?3 AND date <= ?4
+         WHERE plan_id = ?1 AND track = ?2 AND status = 'planned' AND origin = 'plan' AND start_utc > ?3 AND date <= ?4 AND date > ?5
          ORDER BY start_utc",
     )?;
-    let slots = st.query_map(params![plan, cert.track, now.timestamp(), last], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, u32>(4)?,
-            r.get::<_, String>(5)?,
-        ))
-    })?;
+    let slots = st.query_map(
+        params![plan, cert.track, now.timestamp(), last, after],
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, u32>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        },
+    )?;
     let mut given = vec![0u32; weak.len()];
     let mut blocks = Vec::new();
     for slot in slots {
@@ -137,13 +158,14 @@ pub fn propose(store: &Store, id: &str, now: DateTime<Utc>) -> Result<Remediatio
         cert: cert.id.clone(),
         blocks,
         reason,
+        renamed: 0,
     })
 }
 
 /// Apply the proposal [`propose`] makes now, in one IMMEDIATE transaction;
 /// returns what was applied.
 pub fn accept(store: &mut Store, id: &str, now: DateTime<Utc>) -> Result<Remediation> {
-    let p = propose(store, id, now)?;
+    let mut p = propose(store, id, now)?;
     if p.blocks.is_empty() {
         return Ok(p);
     }
@@ -157,6 +179,9 @@ pub fn accept(store: &mut Store, id: &str, now: DateTime<Utc>) -> Result<Remedia
                 |r| r.get(0),
             )
             .optional()?;
+        if b.replaces == b.title {
+            continue;
+        }
         if title.as_deref() != Some(b.replaces.as_str()) {
             return Err(CoreError::Conflict(format!(
                 "block {} changed since the proposal was made; ask for remediation again",
@@ -164,11 +189,12 @@ pub fn accept(store: &mut Store, id: &str, now: DateTime<Utc>) -> Result<Remedia
             )));
         }
         tx.execute(
-            "UPDATE blocks SET title = ?2 WHERE id = ?1",
+            "UPDATE blocks SET title = ?2, pinned = 1 WHERE id = ?1",
             params![b.block_id, b.title],
         )?;
         let detail = serde_json::json!({"cert": p.cert, "domain": b.domain, "from_title": b.replaces, "to_title": b.title});
         log(&tx, &b.block_id, &plan, now, "remediation", detail)?;
+        p.renamed += 1;
     }
     tx.commit()?;
     Ok(p)

@@ -251,9 +251,52 @@ fn plus_days(d: NaiveDate, n: u64) -> Result<NaiveDate> {
         .ok_or_else(|| CoreError::InvalidInput(format!("{d} is too far in the future")))
 }
 
+/// A mistake checked against the rules of [`add`], ready to insert.
+struct Checked {
+    topic: String,
+    what: String,
+    fix: Option<String>,
+    link: Option<String>,
+}
+
+/// Check `m` as [`add`] would, without writing anything (for callers that
+/// log several things and must refuse all of them if one is bad).
+pub fn check(store: &Store, m: &NewMistake) -> Result<()> {
+    let plan = active(store.conn())?;
+    checked(store, &plan, m).map(|_| ())
+}
+
 /// Log a mistake of the active plan and place its two revisits.
 pub fn add(store: &mut Store, m: &NewMistake, now: DateTime<Utc>) -> Result<MistakeView> {
     let plan = active(store.conn())?;
+    let Checked {
+        topic,
+        what,
+        fix,
+        link,
+    } = checked(store, &plan, m)?;
+    let track = m.track.trim();
+    let tx = store.immediate()?;
+    tx.execute(
+        "INSERT INTO mistakes (plan_id, day, track, topic, what, fix, link, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![plan.id, m.date.to_string(), track, topic, what, fix, link, now.to_rfc3339_opts(SecondsFormat::Secs, true)],
+    )?;
+    let id = tx.last_insert_rowid();
+    for (i, days) in REVISIT_DAYS.iter().enumerate() {
+        add_revisit(
+            &tx,
+            &plan,
+            id,
+            i as u32 + 1,
+            track,
+            plus_days(m.date, *days)?,
+        )?;
+    }
+    tx.commit()?;
+    get(store.conn(), id)
+}
+
+fn checked(store: &Store, plan: &Plan, m: &NewMistake) -> Result<Checked> {
     let topic = text("the topic", &m.topic, MAX_SHORT, true)?.unwrap_or_default();
     let what = text("what went wrong", &m.what, MAX_TEXT, true)?.unwrap_or_default();
     let fix = text("the fix", m.fix.as_deref().unwrap_or(""), MAX_TEXT, false)?;
@@ -281,24 +324,12 @@ pub fn add(store: &mut Store, m: &NewMistake, now: DateTime<Utc>) -> Result<Mist
             known.join(", ")
         )));
     }
-    let tx = store.immediate()?;
-    tx.execute(
-        "INSERT INTO mistakes (plan_id, day, track, topic, what, fix, link, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![plan.id, m.date.to_string(), track, topic, what, fix, link, now.to_rfc3339_opts(SecondsFormat::Secs, true)],
-    )?;
-    let id = tx.last_insert_rowid();
-    for (i, days) in REVISIT_DAYS.iter().enumerate() {
-        add_revisit(
-            &tx,
-            &plan,
-            id,
-            i as u32 + 1,
-            track,
-            plus_days(m.date, *days)?,
-        )?;
-    }
-    tx.commit()?;
-    get(store.conn(), id)
+    Ok(Checked {
+        topic,
+        what,
+        fix,
+        link,
+    })
 }
 
 /// Close revisit `id` as `outcome` on local day `today`.

@@ -12,7 +12,7 @@ window_start: string | null, window_end: string | null,
  */
 practice_required: number, 
 /**
- * Full-length practice exams logged.
+ * Full-length practice exams taken up to the window's last day.
  */
 practice_done: number, 
 /**

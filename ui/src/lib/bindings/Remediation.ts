@@ -5,4 +5,8 @@ export type Remediation = { cert: string, blocks: Array<RemediationBlock>,
 /**
  * Why there is nothing to propose, in words.
  */
-reason: string | null, };
+reason: string | null, 
+/**
+ * After an accept: the blocks whose title changed (0 for a proposal).
+ */
+renamed: number, };
