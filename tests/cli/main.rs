@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod cases;
 mod docs;
 mod exams;
 mod ics;

@@ -492,7 +492,8 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             if cli.json {
                 print_json(&blocks);
             } else {
-                print_agenda(&blocks, a, b);
+                let zone = studyplan_core::schedule::tz::plan_zone(&store)?;
+                print_agenda(&blocks, a, b, zone.name());
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -621,10 +622,12 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             if cli.json {
                 print_json(&view);
             } else {
+                let zone = studyplan_core::schedule::tz::plan_zone(&store)?;
                 print_agenda(
                     std::slice::from_ref(&view),
                     parse_date(&view.date)?,
                     parse_date(&view.date)?,
+                    zone.name(),
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -651,7 +654,8 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                         shipped::DEFAULT_PLAN
                     ),
                 }
-                print_agenda(&blocks, today, today);
+                let zone = studyplan_core::schedule::tz::plan_zone(&store)?;
+                print_agenda(&blocks, today, today, zone.name());
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use studyplan_core::schedule::tz::second_pass;
 use studyplan_core::store::agenda::{BlockStatus, BlockView};
 
 pub fn print_json<T: Serialize>(v: &T) {
@@ -11,7 +12,9 @@ pub fn print_json<T: Serialize>(v: &T) {
     }
 }
 
-pub fn print_agenda(blocks: &[BlockView], from: NaiveDate, to: NaiveDate) {
+/// `zone`: the plan's IANA zone, to mark a time in the second pass of a
+/// repeated hour ("01:30 EST").
+pub fn print_agenda(blocks: &[BlockView], from: NaiveDate, to: NaiveDate, zone: &str) {
     if blocks.is_empty() {
         if from == to {
             println!("{}: no blocks", from.format("%a %Y-%m-%d"));
@@ -40,9 +43,17 @@ pub fn print_agenda(blocks: &[BlockView], from: NaiveDate, to: NaiveDate) {
             BlockStatus::Skipped => "  [skipped]".into(),
             BlockStatus::Moved => "  [moved]".into(),
         };
+        let mark = |hm: &str, utc: &str| match second_pass(zone, utc) {
+            Some(abbr) => format!("{hm} {abbr}"),
+            None => hm.to_string(),
+        };
         println!(
             "  {}–{}  {:<24} {}{}",
-            b.start, b.end, b.track_name, b.title, status
+            mark(&b.start, &b.start_utc),
+            mark(&b.end, &b.end_utc),
+            b.track_name,
+            b.title,
+            status
         );
         if let Some(n) = &b.user_note {
             println!("      note: {n}");

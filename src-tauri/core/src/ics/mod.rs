@@ -13,7 +13,7 @@ use crate::store::Store;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::params;
 use std::io::Write;
-use text::{escape, Folder};
+use text::{escape, escape_line, Folder};
 
 /// What an export wrote.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -24,10 +24,6 @@ pub struct IcsSummary {
 
 fn ymd(d: &str) -> String {
     d.replace('-', "")
-}
-
-fn hm(t: &str) -> String {
-    format!("{}00", t.replace(':', ""))
 }
 
 impl Store {
@@ -89,14 +85,10 @@ impl Store {
         let mut rows = st.query(params![plan.id, from, to, lead])?;
         while let Some(r) = rows.next()? {
             let id: String = r.get(0)?;
-            let date: String = r.get(1)?;
-            let start: String = r.get(2)?;
             let secs: i64 = r.get(4)?;
             let start_utc: i64 = r.get(13)?;
-            // DTEND in local time of the end instant (it may fall on the next day).
-            let end_local = DateTime::<Utc>::from_timestamp(start_utc + secs, 0)
-                .map(|t| t.with_timezone(&tz).format("%Y%m%dT%H%M%S").to_string())
-                .unwrap_or_default();
+            let start_at = DateTime::<Utc>::from_timestamp(start_utc, 0).unwrap_or_default();
+            let end_at = DateTime::<Utc>::from_timestamp(start_utc + secs, 0).unwrap_or_default();
             let title: String = r.get(5)?;
             let track_name: String = r.get(6)?;
             let note: Option<String> = r.get(7)?;
@@ -122,15 +114,10 @@ impl Store {
             f.line("BEGIN:VEVENT")?;
             f.line(&format!("UID:{}@studyplan", escape(&id)))?;
             f.line(&format!("DTSTAMP:{stamp}"))?;
-            f.line(&format!(
-                "DTSTART;TZID={}:{}T{}",
-                tz.name(),
-                ymd(&date),
-                hm(&start)
-            ))?;
-            f.line(&format!("DTEND;TZID={}:{end_local}", tz.name()))?;
-            f.line(&format!("SUMMARY:{}", escape(&title)))?;
-            f.line(&format!("CATEGORIES:{}", escape(&track_name)))?;
+            f.line(&format!("DTSTART{}", date_time(tz, start_at)))?;
+            f.line(&format!("DTEND{}", date_time(tz, end_at)))?;
+            f.line(&format!("SUMMARY:{}", escape_line(&title)))?;
+            f.line(&format!("CATEGORIES:{}", escape_line(&track_name)))?;
             if !desc.is_empty() {
                 f.line(&format!("DESCRIPTION:{}", escape(&desc.join("\n"))))?;
             }
@@ -170,7 +157,7 @@ impl Store {
             f.line(&format!("DTSTAMP:{stamp}"))?;
             f.line(&format!("DTSTART;VALUE=DATE:{}", ymd(&start)))?;
             f.line(&format!("DTEND;VALUE=DATE:{}", end_excl.format("%Y%m%d")))?;
-            f.line(&format!("SUMMARY:{}", escape(&title)))?;
+            f.line(&format!("SUMMARY:{}", escape_line(&title)))?;
             f.line(&format!("CATEGORIES:{}", escape(&kind)))?;
             if let Some(n) = note {
                 f.line(&format!("DESCRIPTION:{}", escape(&n)))?;
@@ -182,5 +169,20 @@ impl Store {
         f.line("END:VCALENDAR")?;
         f.finish()?;
         Ok(IcsSummary { events, milestones })
+    }
+}
+
+/// `;TZID=zone:local` for an instant, or `:…Z` (UTC, RFC 5545 3.3.5 form
+/// 2) when its local time happens twice (an hour repeated when clocks go
+/// back): RFC 5545 reads such a time as the first pass, but readers differ
+/// (Python's icalendar takes the second), so only UTC is unambiguous.
+fn date_time(tz: chrono_tz::Tz, at: DateTime<Utc>) -> String {
+    use chrono::TimeZone;
+    let local = at.with_timezone(&tz).naive_local();
+    match tz.from_local_datetime(&local) {
+        chrono::LocalResult::Single(_) => {
+            format!(";TZID={}:{}", tz.name(), local.format("%Y%m%dT%H%M%S"))
+        }
+        _ => format!(":{}", at.format("%Y%m%dT%H%M%SZ")),
     }
 }

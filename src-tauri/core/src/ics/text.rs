@@ -3,7 +3,9 @@
 use crate::error::{CoreError, Result};
 use std::io::Write;
 
-/// Escape a TEXT value: backslash, semicolon, comma and newlines.
+/// Escape a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and
+/// newlines; other control characters, which TEXT may not hold, become a
+/// space (tab stays).
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -13,10 +15,22 @@ pub fn escape(s: &str) -> String {
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            '\t' => out.push('\t'),
+            c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
     }
     out
+}
+
+/// A one-line TEXT value (SUMMARY, CATEGORIES): line breaks become spaces.
+pub fn escape_line(s: &str) -> String {
+    escape(
+        &s.split(['\n', '\r'])
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// Writes content lines with CRLF endings, folding lines longer than 75
@@ -65,6 +79,15 @@ impl<W: Write> Folder<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_values_hold_no_control_characters_but_tab() {
+        assert_eq!(
+            escape("form\u{c}feed\tand bell\u{7}"),
+            "form feed\tand bell "
+        );
+        assert_eq!(escape_line("two\nlines\r\n"), "two lines");
+    }
 
     #[test]
     fn escapes_text_values() {

@@ -90,9 +90,10 @@ pub struct Period {
 pub struct Track {
     pub id: Spanned<String>,
     pub name: String,
-    /// Minutes before a block starts that the reminder fires (default 5).
+    /// Minutes before a block starts that the reminder fires (default 5;
+    /// at most 120, the furthest ahead the reminder engine looks).
     #[serde(default)]
-    pub lead_minutes: Option<u32>,
+    pub lead_minutes: Option<Spanned<u32>>,
     /// Re-planning may borrow this track's blocks for missed work
     /// (the reference plan's "Fundamentals/Basics or catch-up").
     #[serde(default)]

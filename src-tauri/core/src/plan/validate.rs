@@ -151,7 +151,50 @@ pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
     c.ids("domain", p.domains.iter().map(|x| &x.id));
     c.ids("phase", p.phases.iter().map(|x| &x.id));
 
+    for t in &p.tracks {
+        if let Some(l) = &t.lead_minutes {
+            if l.value > crate::store::settings::MAX_LEAD_MINUTES as u32 {
+                c.hint(
+                    &l.span,
+                    format!(
+                        "a reminder {} minutes ahead is further than the reminder engine looks ({} minutes)",
+                        l.value,
+                        crate::store::settings::MAX_LEAD_MINUTES
+                    ),
+                    "use a lead of 0 to 120 minutes",
+                );
+            }
+        }
+        text_field(&mut c, &t.id.span, "track name", &t.name);
+    }
     for t in &p.day_templates {
+        if t.break_minutes > MAX_BLOCK_MINUTES {
+            c.err(
+                &t.id.span,
+                format!(
+                    "day template `{}` has a break of {} minutes; at most {MAX_BLOCK_MINUTES}",
+                    t.id.value, t.break_minutes
+                ),
+            );
+        }
+        let mut too_long = false;
+        for b in &t.blocks {
+            if *b.minutes > MAX_BLOCK_MINUTES {
+                too_long = true;
+                c.err(
+                    &b.minutes.span,
+                    format!(
+                        "block `{}` lasts {} minutes; a block lasts 1 to {MAX_BLOCK_MINUTES}",
+                        b.title, *b.minutes
+                    ),
+                );
+            }
+            text_field(&mut c, &b.track.span, "block title", &b.title);
+        }
+        if too_long || t.break_minutes > MAX_BLOCK_MINUTES {
+            // Its layout would mean nothing; the bounds above say why.
+            continue;
+        }
         let slots = layout(t);
         for (i, (b, s)) in t.blocks.iter().zip(&slots).enumerate() {
             c.known("track", &tracks, &b.track);
@@ -469,10 +512,47 @@ fn domain_weights(c: &mut Checker, domains: &[crate::plan::model::Domain]) {
     }
 }
 
+/// Years a plan's dates may use (the logs' and revisits' range too).
+pub const PLAN_YEARS: std::ops::RangeInclusive<i32> = 1970..=2199;
+/// Longest absolute period: ten years, as a relative plan's 520 weeks.
+pub const MAX_PERIOD_DAYS: i64 = 3653;
+/// Longest block and break, in minutes (`block add` uses the same bound).
+pub const MAX_BLOCK_MINUTES: u32 = 1440;
+
 fn period(c: &mut Checker, p: &PlanFile) -> Bounds {
     let per = &p.period;
     match (&per.start, &per.end, &per.weeks) {
         (Some(s), Some(e), None) => {
+            for d in [s, e] {
+                if !PLAN_YEARS.contains(&chrono::Datelike::year(&d.value.0)) {
+                    c.err(
+                        &d.span,
+                        format!(
+                            "{} is outside the years a plan may use ({}–{})",
+                            d.value.0,
+                            PLAN_YEARS.start(),
+                            PLAN_YEARS.end()
+                        ),
+                    );
+                    return Bounds {
+                        dates: None,
+                        weeks: u32::MAX,
+                    };
+                }
+            }
+            if (e.value.0 - s.value.0).num_days() > MAX_PERIOD_DAYS {
+                c.err(
+                    &e.span,
+                    format!(
+                        "a period of {} days is longer than studyplan plans ({MAX_PERIOD_DAYS} days, 10 years)",
+                        (e.value.0 - s.value.0).num_days() + 1
+                    ),
+                );
+                return Bounds {
+                    dates: None,
+                    weeks: u32::MAX,
+                };
+            }
             if e.value < s.value {
                 c.err(
                     &e.span,
@@ -621,5 +701,23 @@ fn measured_items(c: &mut Checker, p: &PlanFile, cl: &crate::plan::model::Checkl
                 c.hint(&f.span, msg, crate::portfolio::measures::HINT);
             }
         }
+    }
+}
+
+/// A title that shows on one line in every calendar: not blank, no control
+/// characters (RFC 5545 TEXT holds none but tab; a newline would split it).
+fn text_field(c: &mut Checker, span: &Range<usize>, what: &str, v: &str) {
+    if v.trim().is_empty() {
+        c.err(span, format!("a {what} may not be blank"));
+    } else if let Some(ch) = v.chars().find(|ch| ch.is_control() && *ch != '\t') {
+        c.hint(
+            span,
+            format!(
+                "{what} `{}` holds a control character (U+{:04X})",
+                v.escape_debug(),
+                ch as u32
+            ),
+            "keep titles to one line of text",
+        );
     }
 }

@@ -11,8 +11,7 @@
 //! start date (the reference plan's week 1 is Tue 19 – Sun 24 Aug); in a
 //! relative plan week N is the N-th run of seven days from the start.
 
-use super::layout::layout;
-use super::tz::resolve;
+use super::layout::place_day;
 use crate::error::{CoreError, Result};
 use crate::plan::model::{DayTemplate, PlanFile};
 use crate::plan::validate::parse_weekday;
@@ -227,12 +226,9 @@ pub fn expand(p: &PlanFile, how: &Placement) -> Result<Expanded> {
             .copied()
             .or_else(|| for_weekday(d.weekday()));
         if let Some(t) = tid.and_then(|id| templates.get(id)) {
-            let slots = layout(t);
+            let slots = place_day(t, d, how.tz).map_err(CoreError::InvalidInput)?;
             for (i, (b, slot)) in t.blocks.iter().zip(&slots).enumerate() {
-                let local =
-                    d.and_time(chrono::NaiveTime::MIN) + Duration::minutes(i64::from(slot.start));
-                let start_at = resolve(how.tz, local);
-                let end_at = start_at + Duration::minutes(i64::from(*b.minutes));
+                let (start_at, end_at) = (slot.start, slot.end);
                 blocks.push(PlacedBlock {
                     id: format!("{}:{}:{}", p.id.value, d, i + 1),
                     date: d,

@@ -26,6 +26,21 @@ pub fn resolve(tz: Tz, local: NaiveDateTime) -> DateTime<Tz> {
     }
 }
 
+/// For an instant whose wall-clock time happens twice in zone `zone` (the
+/// hour repeated when clocks go back) and that is the second pass, the
+/// zone's abbreviation then ("EST"), so a listing can tell 01:30 EDT from
+/// 01:30 EST; None otherwise (or for an unknown zone or time).
+pub fn second_pass(zone: &str, at_rfc3339: &str) -> Option<String> {
+    let tz = parse_zone(zone)?;
+    let at = DateTime::parse_from_rfc3339(at_rfc3339)
+        .ok()?
+        .with_timezone(&tz);
+    match tz.from_local_datetime(&at.naive_local()) {
+        LocalResult::Ambiguous(first, _) if first != at => Some(at.format("%Z").to_string()),
+        _ => None,
+    }
+}
+
 /// The system's IANA zone, or UTC when it cannot be determined.
 pub fn system_zone() -> Tz {
     iana_time_zone::get_timezone()

@@ -232,7 +232,7 @@ fn store_plan(
                 t.id.value,
                 i as i64,
                 t.name,
-                t.lead_minutes,
+                t.lead_minutes.as_ref().map(|l| l.value),
                 t.catch_up
             ])?;
         }

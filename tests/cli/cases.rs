@@ -1,0 +1,176 @@
+//! The failing cases of ../shared/cases (copied to tests/fixtures/cases),
+//! each held to its right behaviour: DST gaps and repeated hours laid out
+//! in elapsed time and exported unambiguously, bounds on every number, a
+//! reminder lead the engine can send, one-line titles.
+
+use crate::studyplan;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn case(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/cases")
+        .join(format!("{name}.toml"))
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn refused(db: &Path, name: &str, want: &str) {
+    for verb in [&["validate"][..], &["plan", "load"][..]] {
+        let mut args = verb.to_vec();
+        let file = case(name);
+        args.push(&file);
+        let out = studyplan(db, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?} exits 2, no panic");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!("{name}.toml:")) && err.contains(want),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+fn loaded(dir: &Path, name: &str) -> PathBuf {
+    let db = dir.join("s.db");
+    ok(&studyplan(&db, &["plan", "load", &case(name)]));
+    db
+}
+
+#[test]
+fn huge_minutes_get_a_position_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    refused(
+        &dir.path().join("s.db"),
+        "huge",
+        "huge.toml:20:11: block `Forever` lasts 4294967295 minutes; a block lasts 1 to 1440",
+    );
+}
+
+#[test]
+fn a_lead_beyond_what_the_engine_sends_is_refused_with_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    refused(&dir.path().join("s.db"), "long-lead", "long-lead.toml:13:16: a reminder 180 minutes ahead is further than the reminder engine looks (120 minutes)");
+}
+
+#[test]
+fn titles_with_control_characters_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    refused(
+        &dir.path().join("s.db"),
+        "text",
+        "block title `two\\nlines` holds a control character (U+000A)",
+    );
+}
+
+#[test]
+fn the_spring_gap_is_laid_out_in_elapsed_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = loaded(dir.path(), "gap");
+    let blocks: serde_json::Value = serde_json::from_str(&ok(&studyplan(
+        &db,
+        &["--json", "agenda", "--date", "2026-03-29"],
+    )))
+    .unwrap();
+    let got: Vec<(&str, &str, &str)> = blocks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["title"].as_str().unwrap(),
+                b["start"].as_str().unwrap(),
+                b["start_utc"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("B1", "03:00", "2026-03-29T01:00:00Z"),
+            ("B2", "03:30", "2026-03-29T01:30:00Z"),
+            ("B3", "04:00", "2026-03-29T02:00:00Z"),
+        ]
+    );
+}
+
+#[test]
+fn the_repeated_hour_ends_at_the_second_0130_in_the_agenda_and_every_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = loaded(dir.path(), "fallback");
+    let blocks: serde_json::Value = serde_json::from_str(&ok(&studyplan(
+        &db,
+        &["--json", "agenda", "--date", "2025-11-02"],
+    )))
+    .unwrap();
+    assert_eq!(blocks[0]["start_utc"], "2025-11-02T05:30:00Z");
+    assert_eq!(blocks[0]["end_utc"], "2025-11-02T06:30:00Z");
+    let text = ok(&studyplan(&db, &["agenda", "--date", "2025-11-02"]));
+    assert!(
+        text.contains("01:30–01:30 EST"),
+        "the second 01:30 is marked: {text}"
+    );
+
+    let file = dir.path().join("f.ics");
+    ok(&studyplan(&db, &["export", "ics", file.to_str().unwrap()]));
+    let ics = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        ics.contains("DTSTART:20251102T053000Z") && ics.contains("DTEND:20251102T063000Z"),
+        "{ics}"
+    );
+    let py = Command::new("/usr/bin/python3")
+        .arg("-c")
+        .arg("import sys, icalendar\ne = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read()).walk('VEVENT')[0]\nprint(int((e.decoded('DTEND') - e.decoded('DTSTART')).total_seconds() // 60), e.decoded('DTEND').isoformat())")
+        .arg(&file)
+        .output()
+        .expect("python3 with icalendar (apt: python3-icalendar)");
+    assert_eq!(
+        String::from_utf8_lossy(&ok(&py).into_bytes()).trim(),
+        "60 2025-11-02T06:30:00+00:00"
+    );
+    let cal = dir.path().join("calcurse");
+    std::fs::create_dir_all(&cal).unwrap();
+    let run = |args: &[&str]| {
+        Command::new("calcurse")
+            .arg("-D")
+            .arg(&cal)
+            .args(args)
+            .env("TZ", "America/New_York")
+            .output()
+            .expect("calcurse (apt: calcurse)")
+    };
+    let imp = run(&["-q", "-i", file.to_str().unwrap()]);
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&imp.stdout),
+        String::from_utf8_lossy(&imp.stderr)
+    );
+    assert!(
+        imp.status.success() && !said.contains("skipped") && !said.contains("rror"),
+        "{said}"
+    );
+    let day = run(&[
+        "--input-datefmt",
+        "4",
+        "-Q",
+        "--from",
+        "2025-11-02",
+        "--days",
+        "1",
+        "--filter-type",
+        "apt",
+    ]);
+    let shown = String::from_utf8_lossy(&day.stdout);
+    assert!(
+        shown.contains("Repeated hour"),
+        "calcurse imported the event: {shown}"
+    );
+}
