@@ -398,3 +398,91 @@ async fn the_engine_sleeps_until_the_next_due_reminder_and_never_longer_than_30_
     };
     assert_eq!(e.sleep_for(&far), std::time::Duration::from_secs(30));
 }
+
+/// The reminders a fresh engine would send in `(from, to]`, by key.
+fn pending(rig: &Rig, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<(String, i64)> {
+    rig.db
+        .store
+        .reminders_pending(from.timestamp(), to.timestamp(), 5)
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.subject == "senior-de-2025:2025-08-19:2")
+        .map(|d| (d.kind, d.due_utc))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_block_moved_by_a_reload_or_by_hand_reminds_again_at_its_new_time_once() {
+    // Block 2 of 19 Aug (Advanced SQL, 09:40) has reminded already.
+    let mut rig = Rig::new("Europe/Berlin", None, berlin(2025, 8, 19, 9, 40, 0));
+    rig.engine().tick().await.unwrap();
+    assert!(rig
+        .rec
+        .take()
+        .iter()
+        .any(|(_, n)| n.title == "Now: Advanced SQL"));
+    let day = (berlin(2025, 8, 19, 0, 0, 0), berlin(2025, 8, 20, 0, 0, 0));
+    assert!(
+        pending(&rig, day.0, day.1).iter().all(|(k, _)| k == "end"),
+        "sent: only its end is left"
+    );
+
+    // Reload an edited plan: the first block is 30 minutes longer, so block 2 starts at 10:10.
+    let edited =
+        crate::support::shipped_text("senior-de-2025").replacen("minutes = 90", "minutes = 120", 1);
+    rig.db
+        .store
+        .load_plan(
+            "plans/senior-de-2025.toml",
+            &edited,
+            &studyplan_core::store::plans::LoadOptions {
+                tz: Some("Europe/Berlin".into()),
+                ..Default::default()
+            },
+            berlin(2025, 8, 19, 9, 41, 0),
+        )
+        .unwrap();
+    let moved = berlin(2025, 8, 19, 10, 10, 0).timestamp();
+    let p = pending(&rig, day.0, day.1);
+    assert!(
+        p.contains(&("start".to_string(), moved)),
+        "re-armed at 10:10: {p:?}"
+    );
+    rig.clock.set(berlin(2025, 8, 19, 10, 10, 0));
+    rig.engine().tick().await.unwrap();
+    let sent = rig.rec.take();
+    let now_sql: Vec<_> = sent
+        .iter()
+        .filter(|(_, n)| n.title == "Now: Advanced SQL")
+        .collect();
+    assert_eq!(now_sql.len(), 1, "once at the new time: {sent:?}");
+    rig.clock.advance(Duration::minutes(1));
+    rig.engine().tick().await.unwrap();
+    assert!(
+        !rig.rec
+            .take()
+            .iter()
+            .any(|(_, n)| n.title == "Now: Advanced SQL"),
+        "not again after a restart"
+    );
+
+    // Moved by hand: the same rule.
+    rig.db
+        .store
+        .move_block(
+            "senior-de-2025:2025-08-19:2",
+            studyplan_core::store::agenda::parse_date("2025-08-19").unwrap(),
+            chrono::NaiveTime::from_hms_opt(19, 0, 0).unwrap(),
+            None,
+            berlin(2025, 8, 19, 10, 12, 0),
+        )
+        .unwrap();
+    let p = pending(&rig, day.0, day.1);
+    assert!(
+        p.contains(&(
+            "start".to_string(),
+            berlin(2025, 8, 19, 19, 0, 0).timestamp()
+        )),
+        "{p:?}"
+    );
+}

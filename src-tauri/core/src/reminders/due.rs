@@ -241,21 +241,27 @@ impl Store {
         Ok(out)
     }
 
-    /// Reminders due in `(from, to]` that the ledger has not seen (or that
-    /// failed fewer than three times).
+    /// Reminders due in `(from, to]` that the ledger has not seen at their
+    /// due time (or that failed fewer than three times).
+    ///
+    /// The one re-arm rule: a ledger entry stands for its reminder only
+    /// while the reminder is due at the entry's time. A block moved by hand,
+    /// by re-planning or by reloading an edited plan therefore reminds again
+    /// at its new time, once, whatever path moved it.
     pub fn reminders_pending(&self, from: i64, to: i64, default_lead: i64) -> Result<Vec<Due>> {
         let all = self.reminders_between(from, to, default_lead)?;
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT outcome, attempts FROM reminder_ledger WHERE key = ?1")?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT outcome, attempts, due_utc FROM reminder_ledger WHERE key = ?1",
+        )?;
         let mut out = Vec::with_capacity(all.len());
         for d in all {
-            let seen: Option<(String, u32)> = st
-                .query_row([&d.key], |r| Ok((r.get(0)?, r.get(1)?)))
+            let seen: Option<(String, u32, i64)> = st
+                .query_row([&d.key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .optional()?;
             match seen {
                 None => out.push(d),
-                Some((o, n)) if o == "failed" && n < 3 => out.push(d),
+                Some((_, _, due)) if due != d.due_utc => out.push(d),
+                Some((o, n, _)) if o == "failed" && n < 3 => out.push(d),
                 Some(_) => {}
             }
         }
@@ -263,11 +269,14 @@ impl Store {
     }
 
     /// Take a reminder for sending (or for recording it as summarized, quiet
-    /// or muted). Atomic: of several engines, exactly one gets `true`.
+    /// or muted). Atomic: of several engines, exactly one gets `true`. An
+    /// entry for another due time (the block moved) is taken over.
     pub fn claim_reminder(&self, d: &Due, now: i64, outcome: &str) -> Result<bool> {
         let inserted = self.conn.execute(
             "INSERT INTO reminder_ledger (key, subject, kind, due_utc, claimed_at, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (key) DO NOTHING",
+             ON CONFLICT (key) DO UPDATE SET due_utc = excluded.due_utc, claimed_at = excluded.claimed_at,
+               outcome = excluded.outcome, attempts = 1, sent_at = NULL, detail = NULL
+             WHERE reminder_ledger.due_utc != excluded.due_utc",
             params![d.key, d.subject, d.kind, d.due_utc, now, outcome],
         )?;
         if inserted == 1 {

@@ -115,9 +115,8 @@ impl Store {
                 week
             ],
         )?;
-        // The ledger is keyed by block and kind: forget the old time's
-        // entries so the block reminds again at its new time.
-        tx.execute("DELETE FROM reminder_ledger WHERE subject = ?1", [id])?;
+        // Its reminders re-arm by the ledger's rule (an entry counts only at
+        // its own due time, `reminders_pending`), as for any other move.
         let to = format!("{date} {}", begin.format("%H:%M"));
         super::blocks::log(
             &tx,
