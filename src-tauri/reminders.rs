@@ -5,14 +5,15 @@ use crate::tray;
 use std::path::PathBuf;
 use std::sync::Arc;
 use studyplan_core::reminders::desktop::DesktopNotifier;
-use studyplan_core::reminders::{Engine, EngineConfig, EngineEvent, SystemClock, UserAction};
+use studyplan_core::reminders::{Engine, EngineConfig, EngineEvent, SystemClock};
 use tauri::{AppHandle, Emitter};
 use tokio::sync::{mpsc, watch};
 
-/// Handles the app keeps: stop the engine on quit, pass on in-app actions.
+/// Handles the app keeps: stop the engine on quit. (In-app actions go
+/// straight to core, `commands::reminders`; notification buttons reach the
+/// engine through the notifier's channel.)
 pub struct ReminderHandles {
     pub stop: watch::Sender<bool>,
-    pub actions: mpsc::UnboundedSender<UserAction>,
 }
 
 /// Start the engine on Tauri's runtime. Failures to deliver are shown in the
@@ -43,8 +44,5 @@ pub fn start(app: &AppHandle, db: PathBuf) -> ReminderHandles {
             }
         }
     });
-    ReminderHandles {
-        stop: stop_tx,
-        actions: action_tx,
-    }
+    ReminderHandles { stop: stop_tx }
 }

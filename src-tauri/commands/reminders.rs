@@ -1,24 +1,21 @@
 //! Reminder commands: snooze or finish from the app, for notification
 //! servers without action buttons (and for the in-app reminder banner).
 
-use crate::error::{CmdResult, CommandError};
-use crate::reminders::ReminderHandles;
-use studyplan_core::reminders::UserAction;
-use studyplan_core::CoreError;
+use crate::error::CmdResult;
+use crate::state::AppState;
+use studyplan_core::reminders::{apply_action, UserAction};
 use tauri::State;
 
-/// `action` is `snooze` (with `minutes`: 5, 10 or 15) or `done`.
+/// `action` is `snooze` (with `minutes`: 5, 10 or 15) or `done`. Applied
+/// here, through the same core call the engine uses for notification
+/// buttons, so the result reported is what happened.
 #[tauri::command(async)]
 pub fn reminder_action(
-    handles: State<'_, ReminderHandles>,
+    state: State<'_, AppState>,
     key: String,
     action: String,
     minutes: Option<i64>,
 ) -> CmdResult<()> {
     let a = UserAction::parse(&key, &action, minutes)?;
-    handles.actions.send(a).map_err(|_| {
-        CommandError::from(CoreError::Internal(
-            "the reminder engine has stopped".into(),
-        ))
-    })
+    Ok(apply_action(&mut *state.store()?, &a, chrono::Utc::now())?)
 }

@@ -181,5 +181,5 @@ fn block_commands_change_what_agenda_shows() {
         ],
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("overlaps"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("it would overlap"));
 }

@@ -164,3 +164,53 @@ fn a_one_off_block_moved_away_does_not_block_the_next_id() {
     let b = db.store.add_block(&first, now()).unwrap();
     assert_ne!(a.id, b.id);
 }
+
+#[test]
+fn adding_and_moving_apply_one_overlap_rule() {
+    let mut db = fresh();
+    load_shipped(&mut db, "senior-de-2025", "Europe/Berlin", None);
+    let day = date("2025-08-19");
+    let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+    let add = |db: &mut TestDb, h, m| {
+        db.store.add_block(
+            &NewBlock {
+                title: "Extra".into(),
+                date: day,
+                start: at(h, m),
+                minutes: 30,
+                track: None,
+            },
+            now(),
+        )
+    };
+    // A skipped block still holds its time, for an add and for a move.
+    db.store
+        .set_block_status(FIRST, BlockChange::Skipped, now())
+        .unwrap();
+    let e = add(&mut db, 8, 30).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Conflict);
+    assert!(
+        e.to_string()
+            .contains("it would overlap “Python DSA” (08:00–09:30) on 2025-08-19"),
+        "{e}"
+    );
+    let other = "senior-de-2025:2025-08-19:2";
+    let m = db
+        .store
+        .move_block(other, day, at(8, 30), None, now())
+        .unwrap_err();
+    assert_eq!(
+        m.to_string(),
+        e.to_string(),
+        "the same rule, the same words"
+    );
+    // A block moved away frees its time.
+    db.store
+        .set_block_status(FIRST, BlockChange::Planned, now())
+        .unwrap();
+    db.store
+        .move_block(FIRST, day, at(20, 0), None, now())
+        .unwrap();
+    let free = add(&mut db, 8, 0).unwrap();
+    assert_eq!(free.start, "08:00");
+}

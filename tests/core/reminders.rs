@@ -486,3 +486,47 @@ async fn a_block_moved_by_a_reload_or_by_hand_reminds_again_at_its_new_time_once
         "{p:?}"
     );
 }
+
+#[tokio::test]
+async fn done_on_a_snoozed_reminder_finishes_its_block_and_bad_done_says_why() {
+    let rig = Rig::new("Europe/Berlin", None, berlin(2025, 8, 19, 8, 0, 0));
+    let mut e = rig.engine();
+    e.tick().await.unwrap();
+    e.handle(&UserAction::Snooze {
+        key: "senior-de-2025:2025-08-19:1|start".into(),
+        minutes: 5,
+    })
+    .unwrap();
+    rig.clock.set(berlin(2025, 8, 19, 8, 5, 0));
+    e.tick().await.unwrap();
+    let snoozed = rig
+        .db
+        .store
+        .ledger_for("senior-de-2025:2025-08-19:1")
+        .unwrap();
+    assert!(snoozed.iter().any(|(k, _)| k == "snooze"), "{snoozed:?}");
+    let key: String = rusqlite::Connection::open(rig.db.path())
+        .unwrap()
+        .query_row(
+            "SELECT key FROM reminder_ledger WHERE kind = 'snooze'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    // Done on the snoozed reminder: its block is done (it used to fail unseen).
+    e.handle(&UserAction::Done { key }).unwrap();
+    assert_eq!(
+        rig.db
+            .store
+            .block("senior-de-2025:2025-08-19:1")
+            .unwrap()
+            .status,
+        BlockStatus::Done
+    );
+    let never = e
+        .handle(&UserAction::Done {
+            key: "nope|start".into(),
+        })
+        .unwrap_err();
+    assert_eq!(never.kind(), studyplan_core::ErrorKind::NotFound, "{never}");
+}

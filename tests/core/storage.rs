@@ -48,10 +48,59 @@ fn settings_round_trip_through_the_file() {
         muted_tracks: vec!["sql".into()],
         reminders_paused_until: Some("2025-08-19T10:00:00Z".into()),
         start_at_login: true,
+        stored_problem: None,
     };
     db.store.update_settings(&s).unwrap();
     let db = db.reopen();
     assert_eq!(db.store.settings().unwrap(), s);
+}
+
+#[test]
+fn settings_that_no_longer_read_are_reported_and_kept_aside_on_save() {
+    let mut db = fresh();
+    let garbage = r#"{"reminder_lead_minutes": "five", "close_to_tray": 1}"#;
+    {
+        let c = rusqlite::Connection::open(db.path()).unwrap();
+        c.execute(
+            "INSERT INTO settings (key, value) VALUES ('settings', ?1)",
+            [garbage],
+        )
+        .unwrap();
+    }
+    let s = db.store.settings().unwrap();
+    let why = s
+        .stored_problem
+        .clone()
+        .expect("the problem is said, not swallowed");
+    assert!(
+        why.contains("could not be read") && why.contains("expected i32"),
+        "{why}"
+    );
+    assert_eq!(
+        s.reminder_lead_minutes,
+        Settings::default().reminder_lead_minutes
+    );
+    // A front end cannot set the problem; saving replaces the settings and keeps the old text.
+    let from_ui = Settings::from_json(serde_json::json!({
+        "reminder_lead_minutes": 10, "quiet_hours_start": null, "quiet_hours_end": null,
+        "close_to_tray": true, "stored_problem": "forged"
+    }))
+    .unwrap();
+    assert_eq!(from_ui.stored_problem, None);
+    let saved = db.store.update_settings(&from_ui).unwrap();
+    assert_eq!(
+        (saved.reminder_lead_minutes, saved.stored_problem),
+        (10, None)
+    );
+    let kept: String = rusqlite::Connection::open(db.path())
+        .unwrap()
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'settings.unreadable'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(kept, garbage);
 }
 
 #[test]

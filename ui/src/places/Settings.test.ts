@@ -88,6 +88,7 @@ describe('Settings', () => {
           muted_tracks: [],
           reminders_paused_until: null,
           start_at_login: false,
+          stored_problem: null,
         },
       },
     });
@@ -276,5 +277,16 @@ describe('Settings → Reminders', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent("Couldn't load the plan's tracks");
     expect(alert).toHaveTextContent('database error: disk I/O error');
+  });
+});
+
+describe('Settings that could not be read', () => {
+  it('says so above the form, with what core said', async () => {
+    const problem = 'Your saved settings could not be read (invalid type). The defaults are in use until you save.';
+    mockCommands({ ...base, settings_get: { ...settings, stored_problem: problem } });
+    renderSettings();
+    const note = await screen.findByTestId('settings-problem');
+    expect(note).toHaveTextContent(problem);
+    expect(note).toHaveAttribute('role', 'alert');
   });
 });

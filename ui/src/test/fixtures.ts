@@ -118,6 +118,7 @@ export const settings: Settings = {
   muted_tracks: [],
   reminders_paused_until: null,
   start_at_login: false,
+  stored_problem: null,
 };
 
 export const appInfo: AppInfo = {

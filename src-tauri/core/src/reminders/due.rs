@@ -307,6 +307,18 @@ impl Store {
     }
 
     /// Snooze the reminder `key` for `minutes` (5, 10 or 15); survives restarts.
+    /// What the sent reminder `key` is about (a block id...), from the ledger.
+    pub fn reminder_subject(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT subject FROM reminder_ledger WHERE key = ?1",
+                [key],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     pub fn snooze_reminder(&mut self, key: &str, minutes: u32, now: i64) -> Result<i64> {
         if !matches!(minutes, 5 | 10 | 15) {
             return Err(crate::CoreError::InvalidInput(format!(

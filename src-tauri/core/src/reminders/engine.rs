@@ -243,20 +243,10 @@ impl<C: Clock> Engine<C> {
         Ok(report)
     }
 
-    /// Apply what the person chose on a notification.
+    /// Apply what the person chose on a notification (see [`apply_action`]).
     pub fn handle(&self, action: &UserAction) -> Result<()> {
         let mut store = Store::open(&self.db)?;
-        let now = self.clock.now();
-        match action {
-            UserAction::Snooze { key, minutes } => {
-                store.snooze_reminder(key, *minutes, now.timestamp())?;
-            }
-            UserAction::Done { key } => {
-                let subject = key.split('|').next().unwrap_or_default();
-                store.set_block_status(subject, BlockChange::Done, now)?;
-            }
-        }
-        Ok(())
+        apply_action(&mut store, action, self.clock.now())
     }
 
     /// How long to sleep after a tick: until the next due reminder, at most `max_sleep`.
@@ -297,4 +287,31 @@ impl<C: Clock> Engine<C> {
             }
         }
     }
+}
+
+/// Apply what the person chose on a notification, in the app's banner or a
+/// notification's buttons: `Snooze` brings the reminder back in 5, 10 or 15
+/// minutes; `Done` marks the block the reminder is about as done, found
+/// through the ledger, so a snoozed reminder's Done finishes its block too.
+/// `NotFound` for a reminder that was never sent, `InvalidInput` for Done
+/// on a reminder that is not a block's (a milestone, a revisit).
+pub fn apply_action(store: &mut Store, action: &UserAction, now: DateTime<Utc>) -> Result<()> {
+    match action {
+        UserAction::Snooze { key, minutes } => {
+            store.snooze_reminder(key, *minutes, now.timestamp())?;
+        }
+        UserAction::Done { key } => {
+            let subject = store.reminder_subject(key)?.ok_or_else(|| {
+                crate::CoreError::NotFound(format!("no reminder `{key}` was sent"))
+            })?;
+            if store.block(&subject).is_err() {
+                return Err(crate::CoreError::InvalidInput(
+                    "only a block's reminder can be marked done; this one is for a milestone or a revisit"
+                        .into(),
+                ));
+            }
+            store.set_block_status(&subject, BlockChange::Done, now)?;
+        }
+    }
+    Ok(())
 }

@@ -16,5 +16,5 @@ pub mod notifier;
 pub mod desktop;
 
 pub use clock::{Clock, FakeClock, SystemClock};
-pub use engine::{Engine, EngineConfig, EngineEvent, TickReport};
+pub use engine::{apply_action, Engine, EngineConfig, EngineEvent, TickReport};
 pub use notifier::{Notification, Notifier, NotifyError, UserAction};

@@ -72,6 +72,34 @@ pub struct NewBlock {
     pub track: Option<String>,
 }
 
+/// The one overlap rule for a block added or moved: it may not share any
+/// instant with another block of plan `plan` that still holds its time
+/// (every status but `moved`); `except` is the block being moved. Times
+/// are Unix seconds, `[start, end)`. `Conflict` names the block in the way.
+pub(crate) fn refuse_overlap(
+    tx: &Transaction,
+    plan: &str,
+    except: Option<&str>,
+    start: i64,
+    end: i64,
+) -> Result<()> {
+    let clash: Option<(String, String, String, String)> = tx
+        .query_row(
+            "SELECT title, start_local, end_local, date FROM blocks
+             WHERE plan_id = ?1 AND (?2 IS NULL OR id != ?2) AND status != 'moved' AND start_utc < ?4 AND end_utc > ?3
+             ORDER BY start_utc LIMIT 1",
+            params![plan, except, start, end],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    match clash {
+        Some((title, a, b, date)) => Err(CoreError::Conflict(format!(
+            "it would overlap “{title}” ({a}–{b}) on {date}"
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// The plan week holding `date`, if the date is inside the plan.
 pub(crate) fn week_number(tx: &Transaction, plan: &str, date: NaiveDate) -> Result<Option<u32>> {
     Ok(tx
@@ -239,19 +267,7 @@ impl Store {
             .ok_or_else(|| CoreError::Internal(format!("stored zone `{tz}` does not parse")))?;
         let start = resolve(zone, b.date.and_time(b.start));
         let end = start + Duration::minutes(i64::from(b.minutes));
-        let clash: Option<(String, String)> = tx
-            .query_row(
-                "SELECT title, start_local FROM blocks WHERE plan_id = ?1 AND start_utc < ?3 AND end_utc > ?2 ORDER BY start_utc LIMIT 1",
-                params![plan, start.timestamp(), end.timestamp()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        if let Some((other, at)) = clash {
-            return Err(CoreError::Conflict(format!(
-                "that time overlaps “{other}” at {at} on {}",
-                b.date
-            )));
-        }
+        refuse_overlap(&tx, &plan, None, start.timestamp(), end.timestamp())?;
         // Ids keep the date a block was added for, even after it moves, so
         // count by id prefix rather than by the current date.
         let prefix = format!("{plan}:{}:x", b.date);

@@ -86,20 +86,7 @@ impl Store {
             .ok_or_else(|| CoreError::Internal(format!("stored zone `{tz}` does not parse")))?;
         let begin = resolve(zone, date.and_time(start));
         let end = begin + Duration::minutes(i64::from(minutes));
-        let clash: Option<(String, String, String)> = tx
-            .query_row(
-                "SELECT title, start_local, end_local FROM blocks
-                 WHERE plan_id = ?1 AND id != ?2 AND status != 'moved' AND start_utc < ?4 AND end_utc > ?3
-                 ORDER BY start_utc LIMIT 1",
-                params![plan, id, begin.timestamp(), end.timestamp()],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        if let Some((title, a, b)) = clash {
-            return Err(CoreError::Conflict(format!(
-                "it would overlap “{title}” ({a}–{b}) on {date}"
-            )));
-        }
+        super::blocks::refuse_overlap(&tx, &plan, Some(id), begin.timestamp(), end.timestamp())?;
         let week = super::blocks::week_number(&tx, &plan, date)?;
         tx.execute(
             "UPDATE blocks SET date = ?2, start_local = ?3, end_local = ?4, start_utc = ?5, end_utc = ?6, minutes = ?7,

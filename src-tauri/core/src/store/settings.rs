@@ -26,6 +26,11 @@ pub struct Settings {
     /// Start studyplan when the user logs in.
     #[serde(default)]
     pub start_at_login: bool,
+    /// Why the saved settings could not be read, in words (the defaults are
+    /// in use); None normally. Never taken from a front end; saving replaces
+    /// them, and the unreadable text is kept as `settings.unreadable`.
+    #[serde(default)]
+    pub stored_problem: Option<String>,
 }
 
 impl Default for Settings {
@@ -38,6 +43,7 @@ impl Default for Settings {
             muted_tracks: Vec::new(),
             reminders_paused_until: None,
             start_at_login: false,
+            stored_problem: None,
         }
     }
 }
@@ -92,15 +98,21 @@ impl Settings {
     /// Read settings sent by a front end as JSON, with a message in words
     /// when a field has the wrong type (e.g. "2.5" minutes).
     pub fn from_json(v: serde_json::Value) -> Result<Settings> {
-        serde_json::from_value(v).map_err(|e| {
-            let field = e.to_string();
-            let msg = if field.contains("reminder_lead_minutes") || field.contains("i32") {
-                "Reminder lead time must be a whole number of minutes.".to_string()
-            } else {
-                format!("These settings could not be read: {field}.")
-            };
-            CoreError::InvalidInput(msg)
-        })
+        serde_json::from_value(v)
+            .map(|s: Settings| Settings {
+                // Core's to say, not a front end's.
+                stored_problem: None,
+                ..s
+            })
+            .map_err(|e| {
+                let field = e.to_string();
+                let msg = if field.contains("reminder_lead_minutes") || field.contains("i32") {
+                    "Reminder lead time must be a whole number of minutes.".to_string()
+                } else {
+                    format!("These settings could not be read: {field}.")
+                };
+                CoreError::InvalidInput(msg)
+            })
     }
 }
 
@@ -122,7 +134,12 @@ impl Store {
                 }
             })?;
         match stored {
-            Some(json) => Ok(serde_json::from_str(&json).unwrap_or_default()),
+            Some(json) => Ok(serde_json::from_str(&json).unwrap_or_else(|e| Settings {
+                stored_problem: Some(format!(
+                    "Your saved settings could not be read ({e}). The defaults are in use until you save; the unreadable copy is kept."
+                )),
+                ..Settings::default()
+            })),
             None => Ok(Settings::default()),
         }
     }
@@ -142,7 +159,16 @@ impl Store {
     /// Validate and save; returns what is now stored.
     pub fn update_settings(&mut self, s: &Settings) -> Result<Settings> {
         s.validate()?;
+        if self.settings()?.stored_problem.is_some() {
+            // Nothing is lost: the text that could not be read stays aside.
+            self.conn.execute(
+                "INSERT INTO settings (key, value) SELECT 'settings.unreadable', value FROM settings WHERE key = 'settings'
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [],
+            )?;
+        }
         let mut clean = s.clone();
+        clean.stored_problem = None;
         for v in [&mut clean.quiet_hours_start, &mut clean.quiet_hours_end] {
             if v.as_deref() == Some("") {
                 *v = None;

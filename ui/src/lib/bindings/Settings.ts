@@ -23,4 +23,10 @@ reminders_paused_until: string | null,
 /**
  * Start studyplan when the user logs in.
  */
-start_at_login: boolean, };
+start_at_login: boolean, 
+/**
+ * Why the saved settings could not be read, in words (the defaults are
+ * in use); None normally. Never taken from a front end; saving replaces
+ * them, and the unreadable text is kept as `settings.unreadable`.
+ */
+stored_problem: string | null, };
