@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 mod cases;
+mod crash;
 mod docs;
 mod exams;
 mod ics;

@@ -49,6 +49,9 @@ pub enum ErrorKind {
     Conflict,
     /// The database failed.
     Storage,
+    /// Another process held the database for longer than the wait (5 s);
+    /// nothing was changed, trying again is safe.
+    Busy,
     /// A file could not be read or written.
     Io,
     /// A bug: something the core did not expect.
@@ -76,6 +79,10 @@ pub enum CoreError {
     Conflict(String),
     #[error("database error: {0}")]
     Storage(String),
+    #[error(
+        "the database is busy with another studyplan process ({0}); nothing was changed, try again"
+    )]
+    Busy(String),
     #[error("{0}")]
     Io(String),
     #[error("internal error: {0}")]
@@ -101,6 +108,7 @@ impl CoreError {
             CoreError::PlanInvalid(_) => ErrorKind::PlanInvalid,
             CoreError::Conflict(_) => ErrorKind::Conflict,
             CoreError::Storage(_) => ErrorKind::Storage,
+            CoreError::Busy(_) => ErrorKind::Busy,
             CoreError::Io(_) => ErrorKind::Io,
             CoreError::Internal(_) => ErrorKind::Internal,
         }
@@ -122,9 +130,26 @@ impl CoreError {
     }
 }
 
+/// SQLite's own error code decides the kind: busy or locked (another
+/// process writes; safe to retry), a constraint (the data says no), the
+/// disk or the file (I/O), anything else storage.
 impl From<rusqlite::Error> for CoreError {
     fn from(e: rusqlite::Error) -> Self {
-        CoreError::Storage(e.to_string())
+        use rusqlite::ErrorCode as C;
+        match e.sqlite_error_code() {
+            Some(C::DatabaseBusy | C::DatabaseLocked) => CoreError::Busy(e.to_string()),
+            Some(C::ConstraintViolation) => {
+                CoreError::Conflict(format!("the database refused the change: {e}"))
+            }
+            Some(
+                C::DiskFull
+                | C::SystemIoFailure
+                | C::CannotOpen
+                | C::ReadOnly
+                | C::PermissionDenied,
+            ) => CoreError::Io(format!("the database file: {e}")),
+            _ => CoreError::Storage(e.to_string()),
+        }
     }
 }
 
@@ -135,3 +160,51 @@ impl From<serde_json::Error> for CoreError {
 }
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqlite(code: std::os::raw::c_int) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
+    }
+
+    #[test]
+    fn sqlite_errors_keep_their_kind() {
+        assert_eq!(
+            CoreError::from(sqlite(rusqlite::ffi::SQLITE_BUSY)).kind(),
+            ErrorKind::Busy
+        );
+        assert_eq!(
+            CoreError::from(sqlite(rusqlite::ffi::SQLITE_LOCKED)).kind(),
+            ErrorKind::Busy
+        );
+        assert_eq!(
+            CoreError::from(sqlite(rusqlite::ffi::SQLITE_CONSTRAINT)).kind(),
+            ErrorKind::Conflict
+        );
+        assert_eq!(
+            CoreError::from(sqlite(rusqlite::ffi::SQLITE_FULL)).kind(),
+            ErrorKind::Io
+        );
+        assert_eq!(
+            CoreError::from(sqlite(rusqlite::ffi::SQLITE_CORRUPT)).kind(),
+            ErrorKind::Storage
+        );
+    }
+
+    #[test]
+    fn a_write_lock_held_elsewhere_is_busy_not_storage() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.db");
+        let a = rusqlite::Connection::open(&path).unwrap();
+        a.execute_batch("CREATE TABLE t (x); BEGIN IMMEDIATE; INSERT INTO t VALUES (1);")
+            .unwrap();
+        let b = rusqlite::Connection::open(&path).unwrap();
+        b.busy_timeout(std::time::Duration::from_millis(50))
+            .unwrap();
+        let e = CoreError::from(b.execute_batch("BEGIN IMMEDIATE").unwrap_err());
+        assert_eq!(e.kind(), ErrorKind::Busy, "{e}");
+        assert!(e.to_string().contains("try again"), "{e}");
+    }
+}

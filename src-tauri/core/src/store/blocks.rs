@@ -153,7 +153,7 @@ impl Store {
         change: BlockChange,
         now: DateTime<Utc>,
     ) -> Result<BlockView> {
-        let tx = self.conn.transaction()?;
+        let tx = self.immediate()?;
         let (plan, minutes, old) = Self::block_head(&tx, id)?;
         let (status, done) = match change {
             BlockChange::Done => (BlockStatus::Done, Some(minutes)),
@@ -206,7 +206,7 @@ impl Store {
                 "a note may be at most 10,000 characters".into(),
             ));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.immediate()?;
         let (plan, _, _) = Self::block_head(&tx, id)?;
         if let Some(n) = note {
             let n = n.trim();
@@ -251,7 +251,7 @@ impl Store {
                 b.minutes
             )));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.immediate()?;
         let (plan, tz): (String, String) = tx
             .query_row("SELECT id, timezone FROM plans WHERE active = 1", [], |r| {
                 Ok((r.get(0)?, r.get(1)?))

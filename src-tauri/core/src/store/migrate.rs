@@ -72,7 +72,7 @@ pub fn migrate(conn: &mut Connection, db: Option<&Path>) -> Result<u32> {
         conn.execute("VACUUM INTO ?1", [bak.to_string_lossy()])?;
     }
     for (i, (_name, sql)) in MIGRATIONS.iter().enumerate().skip(from as usize) {
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", i as u32 + 1)?;
         tx.commit()?;

@@ -52,7 +52,7 @@ impl Store {
         minutes: Option<u32>,
         now: DateTime<Utc>,
     ) -> Result<BlockView> {
-        let tx = self.conn.transaction()?;
+        let tx = self.immediate()?;
         let row: Option<(String, String, u32, String, String, String)> = tx
             .query_row(
                 "SELECT plan_id, tz, minutes, date, start_local, status FROM blocks WHERE id = ?1",

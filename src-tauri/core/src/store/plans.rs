@@ -100,7 +100,7 @@ impl Store {
                 variant: opts.variant.clone(),
             },
         )?;
-        let tx = self.conn.transaction()?;
+        let tx = self.immediate()?;
         let report = store_plan(&tx, &plan, &placed, source_name, text, now)?;
         tx.commit()?;
         Ok(report)
@@ -137,7 +137,7 @@ impl Store {
     /// Make `id` the plan the app shows.
     pub fn activate_plan(&mut self, id: &str) -> Result<PlanSummary> {
         self.plan_summary(id)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.immediate()?;
         tx.execute("UPDATE plans SET active = (id = ?1)", [id])?;
         tx.commit()?;
         self.plan_summary(id)
@@ -145,7 +145,7 @@ impl Store {
 
     /// Remove a plan with its blocks and checklists (the event log stays).
     pub fn remove_plan(&mut self, id: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.immediate()?;
         let n = tx.execute("DELETE FROM plans WHERE id = ?1", [id])?;
         if n == 0 {
             return Err(CoreError::NotFound(format!("no plan `{id}` is loaded")));

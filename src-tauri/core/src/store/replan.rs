@@ -245,7 +245,7 @@ impl Store {
         if view.proposals.is_empty() {
             return Ok(view);
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.immediate()?;
         for p in &view.proposals {
             let old: Option<(String, String)> = tx
                 .query_row(

@@ -9,6 +9,7 @@ const KINDS: readonly ErrorKind[] = [
   'plan_invalid',
   'conflict',
   'storage',
+  'busy',
   'io',
   'internal',
 ];
@@ -87,6 +88,8 @@ export function errorAdvice(kind: ErrorKind): string {
       return 'It collides with something already saved; change it and try again.';
     case 'storage':
       return 'The database could not be read or written. Check the disk and the database path shown in Settings.';
+    case 'busy':
+      return 'Another studyplan process (the reminder service or the command line) was writing. Nothing changed; try again.';
     case 'io':
       return 'A file could not be read or written. Check that it exists and that you may access it.';
     case 'internal':
