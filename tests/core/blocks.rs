@@ -214,3 +214,25 @@ fn adding_and_moving_apply_one_overlap_rule() {
     let free = add(&mut db, 8, 0).unwrap();
     assert_eq!(free.start, "08:00");
 }
+
+#[test]
+fn a_one_off_block_title_is_one_line() {
+    let mut db = fresh();
+    load_shipped(&mut db, "senior-de-2025", "Europe/Berlin", None);
+    for bad in ["two\nlines", "bell\u{7}", &"x".repeat(201)] {
+        let e = db
+            .store
+            .add_block(
+                &NewBlock {
+                    title: bad.to_string(),
+                    date: date("2025-08-19"),
+                    start: NaiveTime::from_hms_opt(21, 0, 0).unwrap(),
+                    minutes: 30,
+                    track: None,
+                },
+                now(),
+            )
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{bad:?}");
+    }
+}

@@ -74,3 +74,13 @@ fn arbitrary_bytes_never_panic() {
         let _ = parse_plan("noise.toml", noise);
     }
 }
+
+#[test]
+fn a_byte_order_mark_does_not_shift_line_one() {
+    let plain = "format = x\n";
+    let with_bom = "\u{feff}format = x\n";
+    let a = parse_plan("p.toml", plain).unwrap_err();
+    let b = parse_plan("p.toml", with_bom).unwrap_err();
+    assert_eq!((a[0].line, a[0].column), (1, 10));
+    assert_eq!((b[0].line, b[0].column), (a[0].line, a[0].column));
+}

@@ -45,6 +45,9 @@ impl SourceMap<'_> {
 
 /// Parse and validate a plan. `file` is the name used in diagnostics.
 pub fn parse_plan(file: &str, text: &str) -> Result<PlanFile, Vec<Diagnostic>> {
+    // A UTF-8 byte-order mark (editors on Windows add one) is not part of
+    // line 1: without this, every line-1 column would be one too far.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let map = SourceMap { file, text };
     let plan: PlanFile = match toml::from_str(text) {
         Ok(p) => p,

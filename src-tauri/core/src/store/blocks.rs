@@ -245,6 +245,14 @@ impl Store {
         if title.is_empty() {
             return Err(CoreError::InvalidInput("a block needs a title".into()));
         }
+        // The plan file's rule for titles (validate's text_field): one line,
+        // so every calendar shows it whole.
+        if title.chars().any(|c| c.is_control() && c != '\t') || title.chars().count() > 200 {
+            return Err(CoreError::InvalidInput(
+                "a block title is one line of at most 200 characters, without control characters"
+                    .into(),
+            ));
+        }
         if b.minutes == 0 || b.minutes > 24 * 60 {
             return Err(CoreError::InvalidInput(format!(
                 "a block lasts 1 to 1440 minutes (got {})",
