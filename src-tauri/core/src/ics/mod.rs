@@ -5,7 +5,7 @@
 //! wall-clock time; the VTIMEZONE is derived from the same tz database the
 //! scheduler used, so readers agree with studyplan on every instant.
 
-mod text;
+pub mod text;
 mod vtimezone;
 
 use crate::error::{CoreError, Result};
