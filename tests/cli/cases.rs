@@ -113,6 +113,10 @@ fn the_repeated_hour_ends_at_the_second_0130_in_the_agenda_and_every_reader() {
     .unwrap();
     assert_eq!(blocks[0]["start_utc"], "2025-11-02T05:30:00Z");
     assert_eq!(blocks[0]["end_utc"], "2025-11-02T06:30:00Z");
+    assert_eq!(
+        (&blocks[0]["start_pass"], &blocks[0]["end_pass"]),
+        (&serde_json::Value::Null, &serde_json::json!("EST"))
+    );
     let text = ok(&studyplan(&db, &["agenda", "--date", "2025-11-02"]));
     assert!(
         text.contains("01:30–01:30 EST"),

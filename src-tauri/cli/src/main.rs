@@ -492,8 +492,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             if cli.json {
                 print_json(&blocks);
             } else {
-                let zone = studyplan_core::schedule::tz::plan_zone(&store)?;
-                print_agenda(&blocks, a, b, zone.name());
+                print_agenda(&blocks, a, b);
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -622,12 +621,10 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             if cli.json {
                 print_json(&view);
             } else {
-                let zone = studyplan_core::schedule::tz::plan_zone(&store)?;
                 print_agenda(
                     std::slice::from_ref(&view),
                     parse_date(&view.date)?,
                     parse_date(&view.date)?,
-                    zone.name(),
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -654,8 +651,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                         shipped::DEFAULT_PLAN
                     ),
                 }
-                let zone = studyplan_core::schedule::tz::plan_zone(&store)?;
-                print_agenda(&blocks, today, today, zone.name());
+                print_agenda(&blocks, today, today);
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -2,7 +2,6 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use studyplan_core::schedule::tz::second_pass;
 use studyplan_core::store::agenda::{BlockStatus, BlockView};
 
 pub fn print_json<T: Serialize>(v: &T) {
@@ -12,9 +11,8 @@ pub fn print_json<T: Serialize>(v: &T) {
     }
 }
 
-/// `zone`: the plan's IANA zone, to mark a time in the second pass of a
-/// repeated hour ("01:30 EST").
-pub fn print_agenda(blocks: &[BlockView], from: NaiveDate, to: NaiveDate, zone: &str) {
+/// A time in the second pass of a repeated hour is marked ("01:30 EST").
+pub fn print_agenda(blocks: &[BlockView], from: NaiveDate, to: NaiveDate) {
     if blocks.is_empty() {
         if from == to {
             println!("{}: no blocks", from.format("%a %Y-%m-%d"));
@@ -43,14 +41,14 @@ pub fn print_agenda(blocks: &[BlockView], from: NaiveDate, to: NaiveDate, zone: 
             BlockStatus::Skipped => "  [skipped]".into(),
             BlockStatus::Moved => "  [moved]".into(),
         };
-        let mark = |hm: &str, utc: &str| match second_pass(zone, utc) {
+        let mark = |hm: &str, pass: &Option<String>| match pass {
             Some(abbr) => format!("{hm} {abbr}"),
             None => hm.to_string(),
         };
         println!(
             "  {}–{}  {:<24} {}{}",
-            mark(&b.start, &b.start_utc),
-            mark(&b.end, &b.end_utc),
+            mark(&b.start, &b.start_pass),
+            mark(&b.end, &b.end_pass),
             b.track_name,
             b.title,
             status

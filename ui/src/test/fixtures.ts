@@ -68,6 +68,8 @@ export function block(over: Partial<BlockView> = {}): BlockView {
     end: '10:30',
     start_utc: '2025-08-19T07:00:00Z',
     end_utc: '2025-08-19T08:30:00Z',
+    start_pass: null,
+    end_pass: null,
     minutes: 90,
     track: 'de',
     track_name: 'Data Engineering',

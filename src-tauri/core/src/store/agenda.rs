@@ -47,6 +47,11 @@ pub struct BlockView {
     /// The same instants in RFC 3339 UTC.
     pub start_utc: String,
     pub end_utc: String,
+    /// When the start (end) falls in the second pass of an hour the clocks
+    /// repeat, the zone's abbreviation then ("EST"), so 01:30 EDT and
+    /// 01:30 EST can be told apart; None otherwise.
+    pub start_pass: Option<String>,
+    pub end_pass: Option<String>,
     pub minutes: u32,
     pub track: String,
     pub track_name: String,
@@ -167,7 +172,7 @@ impl Store {
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT b.id, b.plan_id, b.date, b.start_local, b.end_local, b.start_utc, b.end_utc, b.minutes, b.track,
                     COALESCE(t.name, b.track), b.title, b.note, b.status, b.minutes_done, b.week, w.topics_json,
-                    b.user_note, b.problems, b.queries
+                    b.user_note, b.problems, b.queries, b.tz
              FROM blocks b JOIN plans p ON p.id = b.plan_id
              LEFT JOIN tracks t ON t.plan_id = b.plan_id AND t.id = b.track
              LEFT JOIN weeks w ON w.plan_id = b.plan_id AND w.number = b.week
@@ -178,14 +183,18 @@ impl Store {
             let track: String = r.get(8)?;
             let topics_json: Option<String> = r.get(15)?;
             let status: String = r.get(12)?;
+            let zone: String = r.get(19)?;
+            let (start_utc, end_utc) = (rfc3339(r.get(5)?), rfc3339(r.get(6)?));
             Ok(BlockView {
                 id: r.get(0)?,
                 plan_id: r.get(1)?,
                 date: r.get(2)?,
                 start: r.get(3)?,
                 end: r.get(4)?,
-                start_utc: rfc3339(r.get(5)?),
-                end_utc: rfc3339(r.get(6)?),
+                start_pass: crate::schedule::tz::second_pass(&zone, &start_utc),
+                end_pass: crate::schedule::tz::second_pass(&zone, &end_utc),
+                start_utc,
+                end_utc,
                 minutes: r.get(7)?,
                 track_name: r.get(9)?,
                 title: r.get(10)?,

@@ -16,7 +16,13 @@ start: string, end: string,
 /**
  * The same instants in RFC 3339 UTC.
  */
-start_utc: string, end_utc: string, minutes: number, track: string, track_name: string, title: string, note: string | null, status: BlockStatus, minutes_done: number | null, week: number | null, 
+start_utc: string, end_utc: string, 
+/**
+ * When the start (end) falls in the second pass of an hour the clocks
+ * repeat, the zone's abbreviation then ("EST"), so 01:30 EDT and
+ * 01:30 EST can be told apart; None otherwise.
+ */
+start_pass: string | null, end_pass: string | null, minutes: number, track: string, track_name: string, title: string, note: string | null, status: BlockStatus, minutes_done: number | null, week: number | null, 
 /**
  * The week's topics for this block's track.
  */
