@@ -46,7 +46,7 @@ fn loaded(dir: &Path, name: &str) -> PathBuf {
 }
 
 #[test]
-fn huge_minutes_get_a_position_not_a_panic() {
+fn case_huge_minutes_get_a_position_not_a_panic() {
     let dir = tempfile::tempdir().unwrap();
     refused(
         &dir.path().join("s.db"),
@@ -56,13 +56,13 @@ fn huge_minutes_get_a_position_not_a_panic() {
 }
 
 #[test]
-fn a_lead_beyond_what_the_engine_sends_is_refused_with_the_limit() {
+fn case_long_lead_beyond_what_the_engine_sends_is_refused_with_the_limit() {
     let dir = tempfile::tempdir().unwrap();
     refused(&dir.path().join("s.db"), "long-lead", "long-lead.toml:13:16: a reminder 180 minutes ahead is further than the reminder engine looks (120 minutes)");
 }
 
 #[test]
-fn titles_with_control_characters_are_refused() {
+fn case_text_titles_with_control_characters_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     refused(
         &dir.path().join("s.db"),
@@ -72,7 +72,7 @@ fn titles_with_control_characters_are_refused() {
 }
 
 #[test]
-fn the_spring_gap_is_laid_out_in_elapsed_time() {
+fn case_gap_the_spring_gap_is_laid_out_in_elapsed_time() {
     let dir = tempfile::tempdir().unwrap();
     let db = loaded(dir.path(), "gap");
     let blocks: serde_json::Value = serde_json::from_str(&ok(&studyplan(
@@ -103,7 +103,7 @@ fn the_spring_gap_is_laid_out_in_elapsed_time() {
 }
 
 #[test]
-fn the_repeated_hour_ends_at_the_second_0130_in_the_agenda_and_every_reader() {
+fn case_fallback_the_repeated_hour_ends_at_the_second_0130_everywhere() {
     let dir = tempfile::tempdir().unwrap();
     let db = loaded(dir.path(), "fallback");
     let blocks: serde_json::Value = serde_json::from_str(&ok(&studyplan(

@@ -697,7 +697,7 @@ fn measured_items(c: &mut Checker, p: &PlanFile, cl: &crate::plan::model::Checkl
             );
         }
         for f in &m.from {
-            if let Err(msg) = crate::portfolio::measures::check_name(p, &f.value) {
+            if let Some(msg) = crate::portfolio::measures::problem(p, &f.value) {
                 c.hint(&f.span, msg, crate::portfolio::measures::HINT);
             }
         }

@@ -41,23 +41,24 @@ type GoalRow = (
     Option<String>,
 );
 
-/// `Err(message)` when `name` is not a measure studyplan can fill for `plan`.
-pub fn check_name(plan: &PlanFile, name: &str) -> std::result::Result<(), String> {
+/// Why `name` is not a measure studyplan can fill for `plan` (a plan
+/// diagnostic's message); None when it is one.
+pub fn problem(plan: &PlanFile, name: &str) -> Option<String> {
     match name.split_once(':') {
         Some(("goal", id)) => {
             let Some(g) = plan.goals.iter().find(|g| g.id.value == id) else {
-                return Err(format!("no goal `{id}` in this plan"));
+                return Some(format!("no goal `{id}` in this plan"));
             };
             if !COUNTED_METRICS.contains(&g.metric.as_str()) {
-                return Err(format!(
+                return Some(format!(
                     "goal `{id}` counts `{}`, which studyplan does not count",
                     g.metric
                 ));
             }
             if g.min.is_none() {
-                return Err(format!("goal `{id}` has no `min` to be met"));
+                return Some(format!("goal `{id}` has no `min` to be met"));
             }
-            Ok(())
+            None
         }
         _ if [
             "mistakes:revisited",
@@ -66,9 +67,9 @@ pub fn check_name(plan: &PlanFile, name: &str) -> std::result::Result<(), String
         ]
         .contains(&name) =>
         {
-            Ok(())
+            None
         }
-        _ => Err(format!("unknown measure `{name}`")),
+        _ => Some(format!("unknown measure `{name}`")),
     }
 }
 

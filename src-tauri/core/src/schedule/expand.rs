@@ -226,7 +226,7 @@ pub fn expand(p: &PlanFile, how: &Placement) -> Result<Expanded> {
             .copied()
             .or_else(|| for_weekday(d.weekday()));
         if let Some(t) = tid.and_then(|id| templates.get(id)) {
-            let slots = place_day(t, d, how.tz).map_err(CoreError::InvalidInput)?;
+            let slots = place_day(t, d, how.tz)?;
             for (i, (b, slot)) in t.blocks.iter().zip(&slots).enumerate() {
                 let (start_at, end_at) = (slot.start, slot.end);
                 blocks.push(PlacedBlock {

@@ -76,7 +76,7 @@ pub struct PlacedSlot {
 
 /// Lay `t` out on `date` in `tz`, in elapsed time (module doc). `Err`
 /// names the date when no layout keeps every block on it.
-pub fn place_day(t: &DayTemplate, date: NaiveDate, tz: Tz) -> Result<Vec<PlacedSlot>, String> {
+pub fn place_day(t: &DayTemplate, date: NaiveDate, tz: Tz) -> crate::Result<Vec<PlacedSlot>> {
     let midnight = date.and_time(NaiveTime::MIN);
     // A date the zone skipped entirely (Pacific/Apia, 2011-12-30) has no blocks.
     let last_minute = midnight + Duration::minutes(i64::from(MINUTES_PER_DAY) - 1);
@@ -93,14 +93,14 @@ pub fn place_day(t: &DayTemplate, date: NaiveDate, tz: Tz) -> Result<Vec<PlacedS
         chrono::LocalResult::Ambiguous(a, b) => vec![a, b],
         _ => vec![resolve(tz, start_local)],
     };
-    let mut last = String::new();
+    let mut last = None;
     for first in candidates {
         match lay(t, date, tz, first) {
             Ok(v) => return Ok(v),
-            Err(e) => last = e,
+            Err(e) => last = Some(e),
         }
     }
-    Err(last)
+    Err(last.unwrap_or_else(|| crate::CoreError::Internal("no start for the day".into())))
 }
 
 fn lay(
@@ -108,7 +108,7 @@ fn lay(
     date: NaiveDate,
     tz: Tz,
     first: DateTime<Tz>,
-) -> Result<Vec<PlacedSlot>, String> {
+) -> crate::Result<Vec<PlacedSlot>> {
     let at = |minutes: u32| {
         resolve(
             tz,
@@ -132,13 +132,13 @@ fn lay(
         };
         let end = start + Duration::minutes(i64::from(b.minutes.value));
         if next_midnight.is_some_and(|m| end > m) || start.date_naive() != date {
-            return Err(format!(
+            return Err(crate::CoreError::InvalidInput(format!(
                 "on {date} the clocks change in {tz}: block `{}` of day template `{}` would run outside the day ({} – {})",
                 b.title,
                 t.id.value,
                 start.format("%Y-%m-%d %H:%M %Z"),
                 end.format("%Y-%m-%d %H:%M %Z")
-            ));
+            )));
         }
         out.push(PlacedSlot { start, end });
         cursor = end + Duration::minutes(i64::from(t.break_minutes));
@@ -208,25 +208,26 @@ mod tests {
         out
     }
 
-    fn check_day(t: &DayTemplate, date: NaiveDate, tz: Tz) -> Result<(), String> {
+    /// The broken invariant, in words; None when the day is sound.
+    fn check_day(t: &DayTemplate, date: NaiveDate, tz: Tz) -> Option<String> {
         let slots = match place_day(t, date, tz) {
             Ok(s) => s,
             // A refusal must name the date (the template ran past midnight).
-            Err(e) if e.contains(&date.to_string()) => return Ok(()),
-            Err(e) => return Err(e),
+            Err(e) if e.to_string().contains(&date.to_string()) => return None,
+            Err(e) => return Some(e.to_string()),
         };
         let mut prev: Option<&PlacedSlot> = None;
         for (s, b) in slots.iter().zip(&t.blocks) {
             let len = (s.end - s.start).num_minutes();
             if len != i64::from(*b.minutes) {
-                return Err(format!("{} lasts {len} min, not {}", b.title, *b.minutes));
+                return Some(format!("{} lasts {len} min, not {}", b.title, *b.minutes));
             }
             if s.start.date_naive() != date {
-                return Err(format!("{} starts on {}", b.title, s.start.date_naive()));
+                return Some(format!("{} starts on {}", b.title, s.start.date_naive()));
             }
             if let Some(p) = prev {
                 if s.start < p.end {
-                    return Err(format!(
+                    return Some(format!(
                         "{} starts before the block before it ends",
                         b.title
                     ));
@@ -234,7 +235,7 @@ mod tests {
             }
             prev = Some(s);
         }
-        Ok(())
+        None
     }
 
     /// Property: on every date any IANA zone changes its offset, 1970–2199,
@@ -257,7 +258,7 @@ mod tests {
             for d in transition_dates(tz, 1970..=2199) {
                 dates += 1;
                 for (name, t) in [("flowing", &flowing), ("fixed", &fixed)] {
-                    if let Err(e) = check_day(t, d, tz) {
+                    if let Some(e) = check_day(t, d, tz) {
                         failures.push(format!("{tz} {d} {name}: {e}"));
                     }
                 }
