@@ -2,8 +2,11 @@
 //! runs the reminder engine and the tray. Wiring only; every rule lives in
 //! `studyplan-core`.
 
+mod arg;
 mod commands;
 mod error;
+#[cfg(test)]
+mod ipc_contract;
 mod reminders;
 mod state;
 mod tray;

@@ -1,5 +1,6 @@
 //! Agenda commands: the active plan's blocks for a range of days.
 
+use crate::arg::Arg;
 use crate::error::CmdResult;
 use crate::state::AppState;
 use studyplan_core::store::agenda::{parse_date, BlockView};
@@ -10,7 +11,11 @@ use tauri::State;
 
 /// `from` and `to` are `YYYY-MM-DD`, inclusive; core rejects anything else.
 #[tauri::command(async)]
-pub fn agenda(state: State<'_, AppState>, from: String, to: String) -> CmdResult<Vec<BlockView>> {
+pub fn agenda(
+    state: State<'_, AppState>,
+    from: Arg<String>,
+    to: Arg<String>,
+) -> CmdResult<Vec<BlockView>> {
     Ok(state
         .store()?
         .agenda(parse_date(&from)?, parse_date(&to)?)?)
@@ -21,11 +26,11 @@ pub fn agenda(state: State<'_, AppState>, from: String, to: String) -> CmdResult
 #[tauri::command(async)]
 pub fn block_status(
     state: State<'_, AppState>,
-    id: String,
-    status: String,
-    minutes: Option<i64>,
+    id: Arg<String>,
+    status: Arg<String>,
+    minutes: Arg<Option<i64>>,
 ) -> CmdResult<BlockView> {
-    let change = BlockChange::parse(&status, minutes)?;
+    let change = BlockChange::parse(&status, *minutes)?;
     Ok(state
         .store()?
         .set_block_status(&id, change, chrono::Utc::now())?)
@@ -34,16 +39,16 @@ pub fn block_status(
 #[tauri::command(async)]
 pub fn block_annotate(
     state: State<'_, AppState>,
-    id: String,
-    note: Option<String>,
-    problems: Option<i64>,
-    queries: Option<i64>,
+    id: Arg<String>,
+    note: Arg<Option<String>>,
+    problems: Arg<Option<i64>>,
+    queries: Arg<Option<i64>>,
 ) -> CmdResult<BlockView> {
     Ok(state.store()?.annotate_block(
         &id,
         note.as_deref(),
-        problems,
-        queries,
+        *problems,
+        *queries,
         chrono::Utc::now(),
     )?)
 }
@@ -52,12 +57,12 @@ pub fn block_annotate(
 #[tauri::command(async)]
 pub fn block_move(
     state: State<'_, AppState>,
-    id: String,
-    date: String,
-    start: String,
-    minutes: Option<i64>,
+    id: Arg<String>,
+    date: Arg<String>,
+    start: Arg<String>,
+    minutes: Arg<Option<i64>>,
 ) -> CmdResult<BlockView> {
-    let m = MoveRequest::parse(&date, &start, minutes)?;
+    let m = MoveRequest::parse(&date, &start, *minutes)?;
     Ok(state
         .store()?
         .move_block(&id, m.date, m.start, m.minutes, chrono::Utc::now())?)
@@ -67,8 +72,8 @@ pub fn block_move(
 #[tauri::command(async)]
 pub fn milestones(
     state: State<'_, AppState>,
-    from: String,
-    to: String,
+    from: Arg<String>,
+    to: Arg<String>,
 ) -> CmdResult<Vec<MilestoneView>> {
     Ok(state
         .store()?

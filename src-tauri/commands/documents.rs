@@ -1,6 +1,7 @@
 //! Document commands: the plan's templates, and the user's ADRs, READMEs
 //! and daily logs (studyplan_core::documents). Each is one call into core.
 
+use crate::arg::Arg;
 use crate::error::CmdResult;
 use crate::state::AppState;
 use studyplan_core::documents::{
@@ -33,15 +34,15 @@ pub fn documents_list(state: State<'_, AppState>) -> CmdResult<DocumentList> {
 }
 
 #[tauri::command(async)]
-pub fn document_open(state: State<'_, AppState>, path: String) -> CmdResult<DocumentContent> {
+pub fn document_open(state: State<'_, AppState>, path: Arg<String>) -> CmdResult<DocumentContent> {
     Ok(documents::open(&mut *state.store()?, &path)?)
 }
 
 #[tauri::command(async)]
 pub fn document_preview(
     state: State<'_, AppState>,
-    path: Option<String>,
-    text: String,
+    path: Arg<Option<String>>,
+    text: Arg<String>,
 ) -> CmdResult<DocumentPreview> {
     Ok(documents::preview(
         &*state.store()?,
@@ -53,9 +54,9 @@ pub fn document_preview(
 #[tauri::command(async)]
 pub fn document_save(
     state: State<'_, AppState>,
-    path: String,
-    text: String,
-    base: String,
+    path: Arg<String>,
+    text: Arg<String>,
+    base: Arg<String>,
 ) -> CmdResult<SaveOutcome> {
     let mut store = state.store()?;
     let today = today(&store)?;
@@ -65,9 +66,9 @@ pub fn document_save(
 #[tauri::command(async)]
 pub fn document_draft(
     state: State<'_, AppState>,
-    path: String,
-    text: String,
-    base: String,
+    path: Arg<String>,
+    text: Arg<String>,
+    base: Arg<String>,
 ) -> CmdResult<()> {
     Ok(documents::save_draft(
         &mut *state.store()?,
@@ -79,16 +80,16 @@ pub fn document_draft(
 }
 
 #[tauri::command(async)]
-pub fn document_draft_discard(state: State<'_, AppState>, path: String) -> CmdResult<()> {
+pub fn document_draft_discard(state: State<'_, AppState>, path: Arg<String>) -> CmdResult<()> {
     Ok(documents::discard_draft(&mut *state.store()?, &path)?)
 }
 
 #[tauri::command(async)]
 pub fn adr_new(
     state: State<'_, AppState>,
-    title: String,
-    status: Option<String>,
-    supersedes: Option<u32>,
+    title: Arg<String>,
+    status: Arg<Option<String>>,
+    supersedes: Arg<Option<u32>>,
 ) -> CmdResult<DocumentEntry> {
     let mut store = state.store()?;
     let today = today(&store)?;
@@ -96,7 +97,7 @@ pub fn adr_new(
         &mut store,
         &title,
         status.as_deref(),
-        supersedes,
+        *supersedes,
         today,
     )?)
 }
@@ -104,33 +105,33 @@ pub fn adr_new(
 #[tauri::command(async)]
 pub fn adr_status(
     state: State<'_, AppState>,
-    number: u32,
-    status: String,
+    number: Arg<u32>,
+    status: Arg<String>,
 ) -> CmdResult<DocumentEntry> {
     let mut store = state.store()?;
     let today = today(&store)?;
-    Ok(decisions::set_status(&mut store, number, &status, today)?)
+    Ok(decisions::set_status(&mut store, *number, &status, today)?)
 }
 
 #[tauri::command(async)]
 pub fn adr_link(
     state: State<'_, AppState>,
-    source: u32,
-    link: String,
-    target: u32,
+    source: Arg<u32>,
+    link: Arg<String>,
+    target: Arg<u32>,
 ) -> CmdResult<Vec<DocumentEntry>> {
     let mut store = state.store()?;
     let today = today(&store)?;
     Ok(decisions::link(
-        &mut store, source, &link, target, None, today,
+        &mut store, *source, &link, *target, None, today,
     )?)
 }
 
 #[tauri::command(async)]
 pub fn readme_new(
     state: State<'_, AppState>,
-    project: String,
-    path: Option<String>,
+    project: Arg<String>,
+    path: Arg<Option<String>>,
 ) -> CmdResult<DocumentEntry> {
     let mut store = state.store()?;
     let today = today(&store)?;
@@ -143,15 +144,18 @@ pub fn readme_new(
 }
 
 #[tauri::command(async)]
-pub fn daily_log_open(state: State<'_, AppState>, date: String) -> CmdResult<DocumentContent> {
+pub fn daily_log_open(state: State<'_, AppState>, date: Arg<String>) -> CmdResult<DocumentContent> {
     let day = parse_date(&date)?;
     Ok(daily_log::open_log(&mut *state.store()?, day)?)
 }
 
 #[tauri::command(async)]
-pub fn docs_workspace_set(state: State<'_, AppState>, path: String) -> CmdResult<DocumentList> {
+pub fn docs_workspace_set(
+    state: State<'_, AppState>,
+    path: Arg<String>,
+) -> CmdResult<DocumentList> {
     let mut store = state.store()?;
-    documents::set_workspace(&mut store, std::path::Path::new(&path))?;
+    documents::set_workspace(&mut store, std::path::Path::new(path.as_str()))?;
     let today = today(&store)?;
     Ok(documents::list(&mut store, today)?)
 }
@@ -171,7 +175,7 @@ pub fn docs_workspace_choose(
         .blocking_pick_folder()
         .and_then(|p| p.into_path().ok());
     match picked {
-        Some(p) => docs_workspace_set(state, p.display().to_string()).map(Some),
+        Some(p) => docs_workspace_set(state, Arg(p.display().to_string())).map(Some),
         None => Ok(None),
     }
 }
@@ -179,7 +183,7 @@ pub fn docs_workspace_choose(
 /// Open a link from the preview in the system browser (checked in core:
 /// http, https, mailto only).
 #[tauri::command(async)]
-pub fn open_external(app: tauri::AppHandle, url: String) -> CmdResult<()> {
+pub fn open_external(app: tauri::AppHandle, url: Arg<String>) -> CmdResult<()> {
     use tauri_plugin_opener::OpenerExt;
     let url = documents::render::external_link(&url)?;
     app.opener().open_url(url, None::<&str>).map_err(|e| {

@@ -1,5 +1,6 @@
 //! Certification commands (studyplan_core::exams); each is one call into core.
 
+use crate::arg::Arg;
 use crate::error::CmdResult;
 use crate::state::AppState;
 use studyplan_core::exams::readiness::{self, Readiness};
@@ -19,13 +20,13 @@ pub fn certifications(state: State<'_, AppState>) -> CmdResult<Vec<Certification
 #[allow(clippy::too_many_arguments)]
 pub fn practice_exam_log(
     state: State<'_, AppState>,
-    cert: String,
-    date: Option<String>,
-    full: bool,
-    minutes: Option<u32>,
-    score: Option<String>,
-    domains: Vec<(String, String)>,
-    missed: Vec<(String, String)>,
+    cert: Arg<String>,
+    date: Arg<Option<String>>,
+    full: Arg<bool>,
+    minutes: Arg<Option<u32>>,
+    score: Arg<Option<String>>,
+    domains: Arg<Vec<(String, String)>>,
+    missed: Arg<Vec<(String, String)>>,
 ) -> CmdResult<PracticeExamView> {
     let mut store = state.store()?;
     let now = chrono::Utc::now();
@@ -34,13 +35,13 @@ pub fn practice_exam_log(
         None => studyplan_core::schedule::tz::plan_today(&store, now)?,
     };
     let e = NewPracticeExam {
-        cert,
+        cert: cert.0,
         date,
-        full,
-        minutes,
-        score: score.filter(|s| !s.trim().is_empty()),
-        domains,
-        missed,
+        full: *full,
+        minutes: *minutes,
+        score: score.0.filter(|s| !s.trim().is_empty()),
+        domains: domains.0,
+        missed: missed.0,
     };
     Ok(exams::log(&mut store, &e, now)?)
 }
@@ -48,13 +49,13 @@ pub fn practice_exam_log(
 #[tauri::command(async)]
 pub fn practice_exams(
     state: State<'_, AppState>,
-    cert: String,
+    cert: Arg<String>,
 ) -> CmdResult<Vec<PracticeExamView>> {
     Ok(exams::exams(&*state.store()?, &cert)?)
 }
 
 #[tauri::command(async)]
-pub fn readiness(state: State<'_, AppState>, cert: String) -> CmdResult<Readiness> {
+pub fn readiness(state: State<'_, AppState>, cert: Arg<String>) -> CmdResult<Readiness> {
     Ok(readiness::readiness(
         &*state.store()?,
         &cert,
@@ -63,7 +64,10 @@ pub fn readiness(state: State<'_, AppState>, cert: String) -> CmdResult<Readines
 }
 
 #[tauri::command(async)]
-pub fn remediation_propose(state: State<'_, AppState>, cert: String) -> CmdResult<Remediation> {
+pub fn remediation_propose(
+    state: State<'_, AppState>,
+    cert: Arg<String>,
+) -> CmdResult<Remediation> {
     Ok(remediation::propose(
         &*state.store()?,
         &cert,
@@ -72,7 +76,7 @@ pub fn remediation_propose(state: State<'_, AppState>, cert: String) -> CmdResul
 }
 
 #[tauri::command(async)]
-pub fn remediation_accept(state: State<'_, AppState>, cert: String) -> CmdResult<Remediation> {
+pub fn remediation_accept(state: State<'_, AppState>, cert: Arg<String>) -> CmdResult<Remediation> {
     Ok(remediation::accept(
         &mut *state.store()?,
         &cert,

@@ -1,5 +1,6 @@
 //! Plan commands: list, load (shipped or from a file), activate, remove.
 
+use crate::arg::Arg;
 use crate::error::CmdResult;
 use crate::state::AppState;
 use studyplan_core::plan::source::{read_source, shipped_plans, ShippedPlan};
@@ -21,10 +22,10 @@ pub fn plan_shipped() -> CmdResult<Vec<ShippedPlan>> {
 #[tauri::command(async)]
 pub fn plan_load(
     state: State<'_, AppState>,
-    source: String,
-    start: Option<String>,
-    tz: Option<String>,
-    variant: Option<String>,
+    source: Arg<String>,
+    start: Arg<Option<String>>,
+    tz: Arg<Option<String>>,
+    variant: Arg<Option<String>>,
 ) -> CmdResult<LoadReport> {
     let (name, text) = read_source(&source)?;
     let start = start
@@ -34,8 +35,8 @@ pub fn plan_load(
         .transpose()?;
     let opts = LoadOptions {
         start,
-        tz: tz.filter(|s| !s.is_empty()),
-        variant: variant.filter(|s| !s.is_empty()),
+        tz: tz.0.filter(|s| !s.is_empty()),
+        variant: variant.0.filter(|s| !s.is_empty()),
     };
     Ok(state
         .store()?
@@ -43,12 +44,12 @@ pub fn plan_load(
 }
 
 #[tauri::command(async)]
-pub fn plan_activate(state: State<'_, AppState>, id: String) -> CmdResult<PlanSummary> {
+pub fn plan_activate(state: State<'_, AppState>, id: Arg<String>) -> CmdResult<PlanSummary> {
     Ok(state.store()?.activate_plan(&id)?)
 }
 
 #[tauri::command(async)]
-pub fn plan_remove(state: State<'_, AppState>, id: String) -> CmdResult<()> {
+pub fn plan_remove(state: State<'_, AppState>, id: Arg<String>) -> CmdResult<()> {
     Ok(state.store()?.remove_plan(&id)?)
 }
 

@@ -1,5 +1,6 @@
 //! Portfolio commands (studyplan_core::portfolio); each is one call into core.
 
+use crate::arg::Arg;
 use crate::error::CmdResult;
 use crate::state::AppState;
 use std::path::Path;
@@ -16,13 +17,13 @@ pub fn portfolio(state: State<'_, AppState>) -> CmdResult<PortfolioView> {
 #[tauri::command(async)]
 pub fn portfolio_check(
     state: State<'_, AppState>,
-    item: String,
-    done: bool,
+    item: Arg<String>,
+    done: Arg<bool>,
 ) -> CmdResult<PortfolioView> {
     Ok(portfolio::check(
         &mut *state.store()?,
         &item,
-        done,
+        *done,
         chrono::Utc::now(),
     )?)
 }
@@ -32,11 +33,11 @@ pub fn portfolio_check(
 #[tauri::command(async)]
 pub fn portfolio_evidence_add(
     state: State<'_, AppState>,
-    item: String,
-    value: String,
-    repo: Option<String>,
+    item: Arg<String>,
+    value: Arg<String>,
+    repo: Arg<Option<String>>,
 ) -> CmdResult<PortfolioView> {
-    let repo = repo.filter(|r| !r.trim().is_empty());
+    let repo = repo.0.filter(|r| !r.trim().is_empty());
     Ok(portfolio::add_evidence(
         &mut *state.store()?,
         &item,
@@ -50,13 +51,13 @@ pub fn portfolio_evidence_add(
 #[tauri::command(async)]
 pub fn portfolio_evidence_remove(
     state: State<'_, AppState>,
-    item: String,
-    id: i64,
+    item: Arg<String>,
+    id: Arg<i64>,
 ) -> CmdResult<PortfolioView> {
     Ok(portfolio::remove_evidence(
         &mut *state.store()?,
         &item,
-        id,
+        *id,
         chrono::Utc::now(),
     )?)
 }
@@ -64,7 +65,10 @@ pub fn portfolio_evidence_remove(
 /// Export the whole portfolio as `format` (`md` or `html`) into the
 /// documents workspace (`portfolio.md`, `portfolio.html`).
 #[tauri::command(async)]
-pub fn portfolio_export(state: State<'_, AppState>, format: String) -> CmdResult<ExportReport> {
+pub fn portfolio_export(
+    state: State<'_, AppState>,
+    format: Arg<String>,
+) -> CmdResult<ExportReport> {
     Ok(portfolio::export_file(
         &mut *state.store()?,
         Format::parse(&format)?,

@@ -1,6 +1,7 @@
 //! Reminder commands: snooze or finish from the app, for notification
 //! servers without action buttons (and for the in-app reminder banner).
 
+use crate::arg::Arg;
 use crate::error::CmdResult;
 use crate::state::AppState;
 use studyplan_core::reminders::{apply_action, UserAction};
@@ -12,10 +13,10 @@ use tauri::State;
 #[tauri::command(async)]
 pub fn reminder_action(
     state: State<'_, AppState>,
-    key: String,
-    action: String,
-    minutes: Option<i64>,
+    key: Arg<String>,
+    action: Arg<String>,
+    minutes: Arg<Option<i64>>,
 ) -> CmdResult<()> {
-    let a = UserAction::parse(&key, &action, minutes)?;
+    let a = UserAction::parse(&key, &action, *minutes)?;
     Ok(apply_action(&mut *state.store()?, &a, chrono::Utc::now())?)
 }

@@ -1,5 +1,6 @@
 //! Settings commands: read, and validate-and-save.
 
+use crate::arg::Arg;
 use crate::error::CmdResult;
 use crate::state::AppState;
 use studyplan_core::store::settings::Settings;
@@ -19,11 +20,11 @@ pub fn settings_get(state: State<'_, AppState>) -> CmdResult<Settings> {
 pub fn settings_update(
     app: AppHandle,
     state: State<'_, AppState>,
-    settings: serde_json::Value,
+    settings: Arg<serde_json::Value>,
 ) -> CmdResult<Settings> {
     let saved = state
         .store()?
-        .update_settings(&Settings::from_json(settings)?)?;
+        .update_settings(&Settings::from_json(settings.0)?)?;
     let login = app.autolaunch();
     let result = match (saved.start_at_login, login.is_enabled().unwrap_or(false)) {
         (true, false) => login.enable(),

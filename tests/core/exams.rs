@@ -268,6 +268,9 @@ fn bad_practice_exams_are_refused_with_a_clear_error_and_nothing_is_logged() {
     e.missed = vec![("nope".into(), "x".into())];
     assert!(exams::log(&mut db.store, &e, now).is_err());
     assert!(exams::exams(&db.store, "dbx-dea").unwrap().is_empty());
+    // Listing an unknown certification says so rather than showing nothing.
+    let err = exams::exams(&db.store, "dbx-dee").unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound, "{err}");
     // Missed questions go to the mistakes log with their domain.
     e.missed = vec![("processing".into(), "MERGE with a non-unique source".into())];
     let v = exams::log(&mut db.store, &e, now).unwrap();

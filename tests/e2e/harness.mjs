@@ -116,7 +116,8 @@ async function appGone() {
 
 /** Run the CLI on the same database; returns stdout. */
 export function cli(home, args) {
-  return execFileSync(CLI, args, { env: { ...process.env, ...home.env }, encoding: "utf8" });
+  // Large listings (a thousand mistakes) exceed the default 1 MB buffer.
+  return execFileSync(CLI, args, { env: { ...process.env, ...home.env }, encoding: "utf8", maxBuffer: 256 << 20 });
 }
 
 /** Run the CLI for `ms` milliseconds (then SIGINT, as Ctrl-C would); resolves with its output. */

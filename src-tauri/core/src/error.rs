@@ -118,10 +118,17 @@ impl CoreError {
         CoreError::Io(format!("{what} {}: {e}", path.display()))
     }
 
+    /// The error as front ends show it. The message is cut at
+    /// [`MESSAGE_CHARS`] characters: a rule that quotes the value it refused
+    /// must not send a 1 MB input back to the window.
     pub fn body(&self) -> ErrorBody {
+        let message = self.to_string();
         ErrorBody {
             kind: self.kind(),
-            message: self.to_string(),
+            message: match message.char_indices().nth(MESSAGE_CHARS) {
+                Some((at, _)) => format!("{}…", &message[..at]),
+                None => message,
+            },
             diagnostics: match self {
                 CoreError::PlanInvalid(d) => d.clone(),
                 _ => Vec::new(),
@@ -158,6 +165,9 @@ impl From<serde_json::Error> for CoreError {
         CoreError::Internal(format!("JSON: {e}"))
     }
 }
+
+/// The longest message [`CoreError::body`] sends, in characters.
+pub const MESSAGE_CHARS: usize = 600;
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
 

@@ -6,6 +6,7 @@ pub mod documents;
 pub mod error;
 pub mod exams;
 pub mod ics;
+pub mod ipc;
 pub mod mistakes;
 pub mod plan;
 pub mod portfolio;

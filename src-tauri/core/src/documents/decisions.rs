@@ -59,8 +59,12 @@ fn find(ctx: &Context, number: u32) -> Result<(AdrFile, PathBuf)> {
 
 fn check_title(title: &str) -> Result<String> {
     let t = title.trim();
-    if t.contains(['\n', '\r']) {
-        return Err(CoreError::InvalidInput("an ADR title is one line".into()));
+    // The title becomes the file name and the `# N. Title` heading: one line
+    // of text, as adr-tools writes it (a tab is text, other controls are not).
+    if t.chars().any(|c| c.is_control() && c != '\t') {
+        return Err(CoreError::InvalidInput(
+            "an ADR title is one line of text, without control characters".into(),
+        ));
     }
     if t.chars().count() > MAX_TITLE_CHARS {
         return Err(CoreError::InvalidInput(format!(
@@ -313,4 +317,22 @@ pub fn link(
 /// `adr generate toc` for the active plan's ADR folder.
 pub fn toc(store: &Store) -> Result<String> {
     adr::toc(&context(store)?.adr_dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_title;
+
+    #[test]
+    fn an_adr_title_is_one_line_of_text() {
+        assert_eq!(
+            check_title("  Use Parquet\tfor logs ").unwrap(),
+            "Use Parquet\tfor logs"
+        );
+        for bad in ["a\nb", "a\rb", "a\u{0}b", "a\u{1b}[31mb", "a\u{7f}"] {
+            let e = check_title(bad).unwrap_err().to_string();
+            assert!(e.contains("one line"), "{bad:?}: {e}");
+        }
+        assert!(check_title(&"x".repeat(201)).is_err());
+    }
 }

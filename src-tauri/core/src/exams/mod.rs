@@ -284,8 +284,10 @@ pub fn get(store: &Store, id: &str) -> Result<CertificationView> {
 }
 
 /// Practice exams of certification `cert`, oldest first.
+/// Errors: `NotFound` when the active plan has no certification `cert`.
 pub fn exams(store: &Store, cert: &str) -> Result<Vec<PracticeExamView>> {
     let plan = active_plan(store.conn())?;
+    cert_row(store.conn(), &plan, cert)?;
     exams_of(store.conn(), &plan, cert)
 }
 
