@@ -8,7 +8,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # Debian 12 / Ubuntu 22.04+ package names.
-BUILD_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev librsvg2-dev libdbus-1-dev libayatana-appindicator3-dev)
+BUILD_PACKAGES=(build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev libdbus-1-dev libayatana-appindicator3-dev)
 TEST_PACKAGES=(xvfb xauth dbus-daemon dbus-bin webkit2gtk-driver dunst libnotify-bin xdotool imagemagick jq calcurse python3-icalendar adr-tools faketime)
 
 # Install the named Debian packages that are not installed yet.

@@ -53,6 +53,13 @@ const COMMANDS: &[&str] = &[
     "readiness",
     "remediation_propose",
     "remediation_accept",
+    "calendar_sources",
+    "busy_between",
+    "calendar_import",
+    "calendar_choose_file",
+    "calendar_subscribe",
+    "calendar_refresh",
+    "calendar_remove",
 ];
 
 fn main() {

@@ -106,6 +106,24 @@ fn arg_inner(ty: &Type) -> Option<String> {
     Some(inner.replace(' ', "").replace(",", ", "))
 }
 
+/// The key the window sends: Tauri reads arguments in camelCase by default
+/// (`refresh_minutes` arrives as `refreshMinutes`).
+fn camel(snake: &str) -> String {
+    let mut out = String::new();
+    let mut up = false;
+    for c in snake.chars() {
+        if c == '_' {
+            up = true;
+        } else if up {
+            out.extend(c.to_uppercase());
+            up = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[derive(serde::Serialize)]
 struct Command {
     name: String,
@@ -157,7 +175,7 @@ fn source_commands() -> Vec<Command> {
                     )
                 });
                 args.push(Argument {
-                    name: id.ident.to_string(),
+                    name: camel(&id.ident.to_string()),
                     r#type: ty,
                 });
             }

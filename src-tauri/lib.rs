@@ -3,6 +3,7 @@
 //! `studyplan-core`.
 
 mod arg;
+mod calendars;
 mod commands;
 mod error;
 #[cfg(test)]
@@ -47,6 +48,7 @@ pub fn run() {
         .manage(AppState::new(store))
         .setup(move |app| {
             let handles = reminders::start(app.handle(), db.clone());
+            calendars::start(app.handle(), db.clone());
             app.manage(handles);
             Ok(())
         })
@@ -125,6 +127,13 @@ pub fn run() {
             commands::exams::remediation_propose,
             commands::exams::remediation_accept,
             commands::reminders::reminder_action,
+            commands::calendars::calendar_sources,
+            commands::calendars::busy_between,
+            commands::calendars::calendar_import,
+            commands::calendars::calendar_choose_file,
+            commands::calendars::calendar_subscribe,
+            commands::calendars::calendar_refresh,
+            commands::calendars::calendar_remove,
         ])
         .build(tauri::generate_context!())
         .unwrap_or_else(|e| fail(e));

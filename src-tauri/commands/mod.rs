@@ -1,6 +1,7 @@
 //! Tauri commands, one module per domain; each is one call into core.
 pub mod agenda;
 pub mod app;
+pub mod calendars;
 pub mod documents;
 pub mod exams;
 pub mod mistakes;

@@ -67,7 +67,8 @@ fn case_text_titles_with_control_characters_are_refused() {
     refused(
         &dir.path().join("s.db"),
         "text",
-        "block title `two\\nlines` holds a control character (U+000A)",
+        // at the title's own line, not its block's `track` line above it
+        "text.toml:20:9: block title `two\\nlines` holds a control character (U+000A)",
     );
 }
 
@@ -176,5 +177,61 @@ fn case_fallback_the_repeated_hour_ends_at_the_second_0130_everywhere() {
     assert!(
         shown.contains("Repeated hour"),
         "calcurse imported the event: {shown}"
+    );
+}
+
+/// Hardening found by an adversarial pass: every text a plan shows is one
+/// line, files that never end are refused, and a plan too big to store is
+/// refused before it is expanded.
+#[test]
+fn plan_text_fields_pipes_and_oversized_plans_are_refused_with_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let base = std::fs::read_to_string(case("gap")).unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.display().to_string()
+    };
+    // A plan title with an escape sequence, on its own line and column.
+    let title_line = base.lines().position(|l| l.starts_with("title")).unwrap() + 1;
+    let bad = base.replacen("title = \"", "title = \"\\u001b[31m", 1);
+    let f = write("title.toml", &bad);
+    let out = studyplan(&db, &["validate", &f]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("title.toml:{title_line}:9: plan title")),
+        "{err}"
+    );
+    // A pipe is not read (it could block for ever).
+    let fifo = dir.path().join("fifo.toml");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let out = studyplan(&db, &["--json", "validate", fifo.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let diags: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        diags[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not a regular file"),
+        "{diags}"
+    );
+    // 3,652 days of 1,440 one-minute blocks: refused up front.
+    let huge = "format = 1\nid = \"huge\"\ntitle = \"Huge\"\ntimezone = \"UTC\"\n\n[period]\nstart = 2026-01-01\nend = 2035-12-31\n\n[[tracks]]\nid = \"t\"\nname = \"T\"\n\n[[day_templates]]\nid = \"d\"\nname = \"D\"\nday_start = \"00:00\"\nbreak_minutes = 0\n"
+        .to_string()
+        + &"[[day_templates.blocks]]\ntrack = \"t\"\ntitle = \"m\"\nminutes = 1\n".repeat(1440)
+        + "\n[schedule]\nmon = \"d\"\ntue = \"d\"\nwed = \"d\"\nthu = \"d\"\nfri = \"d\"\nsat = \"d\"\nsun = \"d\"\n";
+    let f = write("huge.toml", &huge);
+    let out = studyplan(&db, &["plan", "load", &f]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("huge.toml:7:9: this plan would hold up to 5258880 blocks"),
+        "{err}"
     );
 }

@@ -9,6 +9,7 @@ mod crash;
 mod docs;
 mod exams;
 mod ics;
+mod import;
 mod portfolio;
 
 pub(crate) fn studyplan(db: &Path, args: &[&str]) -> Output {

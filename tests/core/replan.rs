@@ -180,3 +180,35 @@ fn a_week_outside_the_plan_is_refused() {
         "{e}"
     );
 }
+
+#[test]
+fn a_catch_up_block_taken_by_busy_time_in_another_calendar_is_not_used() {
+    let mut db = setup();
+    // A meeting on Wednesday 13:30–14:00 Berlin, inside that day's catch-up block.
+    let dir = tempfile::tempdir().unwrap();
+    let ics = dir.path().join("work.ics");
+    std::fs::write(
+        &ics,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:m@x\r\n\
+         DTSTART;TZID=Europe/Berlin:20250820T133000\r\nDTEND;TZID=Europe/Berlin:20250820T140000\r\n\
+         SUMMARY:Vendor call\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    studyplan_core::busy::import_file(&mut db.store, &ics, Some("Work"), wednesday_noon()).unwrap();
+    let v = db.store.replan(None, wednesday_noon()).unwrap();
+    assert!(
+        v.proposals.iter().all(|p| p.date != "2025-08-20"),
+        "{:?}",
+        v.proposals
+    );
+    assert_eq!(v.proposals[0].date, "2025-08-21");
+    // The block shows what it collides with.
+    let day = db
+        .store
+        .agenda(
+            chrono::NaiveDate::from_ymd_opt(2025, 8, 20).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2025, 8, 20).unwrap(),
+        )
+        .unwrap();
+    assert_eq!(day[3].busy.as_deref(), Some("Vendor call (Work)"));
+}

@@ -21,6 +21,7 @@ import {
   storageError,
   templates,
 } from './test/fixtures';
+import { busy } from './test/calendarsFixtures';
 import { content, docList } from './test/documentFixtures';
 import { fails, mockCommands, never } from './test/ipc';
 
@@ -50,6 +51,8 @@ const all = {
   overview,
   progress,
   agenda: dayBlocks,
+  busy_between: [],
+  calendar_sources: [],
   document_templates: templates,
   documents_list: docList,
   portfolio,
@@ -62,6 +65,8 @@ const all = {
   mistakes_list: [],
   certifications: [],
 };
+
+const busyStandUp = busy();
 
 const agendaDates = (calls: { cmd: string; args: Record<string, unknown> }[]) =>
   calls.filter((c) => c.cmd === 'agenda').map((c) => c.args.from);
@@ -339,5 +344,22 @@ describe('App shell and reminders', () => {
     await userEvent.click(await screen.findByTestId('nav-settings'));
     expect(await screen.findByRole('checkbox', { name: 'Python DSA' })).toBeChecked();
     expect(screen.getByTestId('mute-de')).toBeChecked();
+  });
+});
+
+describe('App shell and the other calendars', () => {
+  it('fetches the busy time again when the app says the calendars were refreshed in the background', async () => {
+    let imported = false;
+    const calls = mockCommands({ ...all, busy_between: () => (imported ? [busyStandUp] : []) });
+    render(App);
+    await screen.findByTestId('block-b1');
+    expect(screen.queryByTestId('today-busy')).not.toBeInTheDocument();
+    const before = calls.filter((c) => c.cmd === 'busy_between').length;
+    imported = true;
+    await emit('calendars-refreshed', []);
+    expect(await screen.findByTestId('today-busy')).toHaveTextContent('Team stand-up');
+    expect(calls.filter((c) => c.cmd === 'busy_between').length).toBe(before + 1);
+    // Quietly: the day stayed on screen.
+    expect(screen.getByTestId('block-b1')).toBeInTheDocument();
   });
 });

@@ -4,6 +4,7 @@
 //! shapes as the app's IPC types) and errors are `{kind, message,
 //! diagnostics}` objects on stderr with `--json`, plain text otherwise.
 
+mod calendars;
 mod docs;
 mod exams;
 mod mistakes;
@@ -140,6 +141,27 @@ enum Cmd {
         #[arg(long)]
         week: Option<u32>,
     },
+    /// Bring in another calendar as busy time: an .ics file or an http(s)/webcal subscription.
+    ///
+    /// Exit code 3 when some of its components were skipped (each is listed with its line).
+    Import {
+        #[command(subcommand)]
+        cmd: calendars::ImportCmd,
+    },
+    /// The imported and subscribed calendars: list (default), refresh, remove.
+    Subscriptions {
+        #[command(subcommand)]
+        cmd: Option<calendars::SubscriptionsCmd>,
+    },
+    /// Busy time from other calendars on a day or a range (default: today).
+    Busy {
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+    },
     /// Certifications: practice exams, readiness, remediation.
     Exam {
         #[command(subcommand)]
@@ -259,7 +281,19 @@ enum PlanCmd {
 
 fn main() -> ExitCode {
     quiet_broken_pipe();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // A script that asked for --json gets its error as JSON too.
+        Err(e) if e.use_stderr() && std::env::args().any(|a| a == "--json") => {
+            let body = CoreError::InvalidInput(e.to_string().trim().to_string()).body();
+            eprintln!(
+                "{}",
+                serde_json::to_string(&body).unwrap_or_else(|_| body.message.clone())
+            );
+            return ExitCode::from(2);
+        }
+        Err(e) => e.exit(),
+    };
     let json = cli.json;
     match run(cli) {
         Ok(code) => code,
@@ -333,6 +367,26 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             portfolio::portfolio(&cli.db, cli.json, cmd, project, week)
         }
         Cmd::Exam { cmd } => exams::exam(&cli.db, cli.json, cmd),
+        Cmd::Import { cmd } => calendars::import(&cli.db, cli.json, cmd),
+        Cmd::Subscriptions { cmd } => calendars::subscriptions(&cli.db, cli.json, cmd),
+        Cmd::Busy { date, from, to } => {
+            let store = open(&cli.db)?;
+            let (a, b) = match (opt_date(&date)?, opt_date(&from)?, opt_date(&to)?) {
+                (Some(d), _, _) => (d, d),
+                (None, Some(a), Some(b)) => (a, b),
+                _ => {
+                    let t = studyplan_core::schedule::tz::plan_today(&store, Utc::now())?;
+                    (t, t)
+                }
+            };
+            let busy = studyplan_core::busy::between(&store, a, b)?;
+            if cli.json {
+                print_json(&busy);
+            } else {
+                print_agenda(&[], &busy, a, b);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Check { item, undo, on } => {
             portfolio::check(&cli.db, cli.json, &item, undo, on.as_deref())
         }
@@ -353,11 +407,22 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             let mut failed = false;
             for f in &files {
                 let name = f.display().to_string();
-                let text = match std::fs::read_to_string(f) {
+                let text = match studyplan_core::plan::source::read_plan_file(f) {
                     Ok(t) => t,
                     Err(e) => {
-                        eprintln!("{name}: cannot read: {e}");
                         failed = true;
+                        let d = studyplan_core::Diagnostic {
+                            file: name.clone(),
+                            line: 0,
+                            column: 0,
+                            message: e.to_string(),
+                            hint: None,
+                        };
+                        if cli.json {
+                            println!("{}", serde_json::to_string(&[d]).unwrap_or_default());
+                        } else {
+                            eprintln!("{name}: {e}");
+                        }
                         continue;
                     }
                 };
@@ -492,7 +557,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             if cli.json {
                 print_json(&blocks);
             } else {
-                print_agenda(&blocks, a, b);
+                print_agenda(&blocks, &studyplan_core::busy::between(&store, a, b)?, a, b);
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -623,6 +688,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             } else {
                 print_agenda(
                     std::slice::from_ref(&view),
+                    &[],
                     parse_date(&view.date)?,
                     parse_date(&view.date)?,
                 );
@@ -634,8 +700,9 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             let ov = store.overview(Utc::now())?;
             let today = parse_date(&ov.today)?;
             let blocks = store.agenda(today, today)?;
+            let busy = studyplan_core::busy::between(&store, today, today)?;
             if cli.json {
-                print_json(&serde_json::json!({"overview": ov, "blocks": blocks}));
+                print_json(&serde_json::json!({"overview": ov, "blocks": blocks, "busy": busy}));
             } else {
                 match (&ov.plan, &ov.week) {
                     (Some(p), Some(w)) => println!(
@@ -651,7 +718,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                         shipped::DEFAULT_PLAN
                     ),
                 }
-                print_agenda(&blocks, today, today);
+                print_agenda(&blocks, &busy, today, today);
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use studyplan_core::busy::BusyView;
 use studyplan_core::store::agenda::{BlockStatus, BlockView};
 
 pub fn print_json<T: Serialize>(v: &T) {
@@ -11,9 +12,11 @@ pub fn print_json<T: Serialize>(v: &T) {
     }
 }
 
-/// A time in the second pass of a repeated hour is marked ("01:30 EST").
-pub fn print_agenda(blocks: &[BlockView], from: NaiveDate, to: NaiveDate) {
-    if blocks.is_empty() {
+/// Blocks and busy time from other calendars, one day after another in
+/// time order. A time in the second pass of a repeated hour is marked
+/// ("01:30 EST"); a block that collides with busy time says so.
+pub fn print_agenda(blocks: &[BlockView], busy: &[BusyView], from: NaiveDate, to: NaiveDate) {
+    if blocks.is_empty() && busy.is_empty() {
         if from == to {
             println!("{}: no blocks", from.format("%a %Y-%m-%d"));
         } else {
@@ -21,15 +24,9 @@ pub fn print_agenda(blocks: &[BlockView], from: NaiveDate, to: NaiveDate) {
         }
         return;
     }
-    let mut day = String::new();
+    // (date, start instant, lines)
+    let mut rows: Vec<(&str, &str, Vec<String>)> = Vec::new();
     for b in blocks {
-        if b.date != day {
-            day = b.date.clone();
-            let label = NaiveDate::parse_from_str(&day, "%Y-%m-%d")
-                .map(|d| d.format("%a %Y-%m-%d").to_string())
-                .unwrap_or(day.clone());
-            println!("{label}");
-        }
         let status = match b.status {
             BlockStatus::Planned => String::new(),
             BlockStatus::Done => "  [done]".into(),
@@ -45,18 +42,49 @@ pub fn print_agenda(blocks: &[BlockView], from: NaiveDate, to: NaiveDate) {
             Some(abbr) => format!("{hm} {abbr}"),
             None => hm.to_string(),
         };
-        println!(
+        let mut lines = vec![format!(
             "  {}–{}  {:<24} {}{}",
             mark(&b.start, &b.start_pass),
             mark(&b.end, &b.end_pass),
             b.track_name,
             b.title,
             status
-        );
-        if let Some(n) = &b.user_note {
-            println!("      note: {n}");
+        )];
+        if let Some(hit) = &b.busy {
+            lines.push(format!("      ! collides with {hit}"));
         }
-        println!("      id {}", b.id);
+        if let Some(n) = &b.user_note {
+            lines.push(format!("      note: {n}"));
+        }
+        lines.push(format!("      id {}", b.id));
+        rows.push((&b.date, &b.start_utc, lines));
+    }
+    for e in busy {
+        let when = if e.all_day {
+            "all day    ".to_string()
+        } else {
+            format!("{}–{}", e.start, e.end)
+        };
+        let kind = if e.busy { "busy" } else { "free" };
+        rows.push((
+            &e.date,
+            &e.start_utc,
+            vec![format!("  {when}  {:<24} {} ({kind})", e.source, e.summary)],
+        ));
+    }
+    rows.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let mut day = "";
+    for (date, _, lines) in rows {
+        if date != day {
+            day = date;
+            let label = NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                .map(|d| d.format("%a %Y-%m-%d").to_string())
+                .unwrap_or(day.to_string());
+            println!("{label}");
+        }
+        for l in lines {
+            println!("{l}");
+        }
     }
 }
 

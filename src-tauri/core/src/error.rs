@@ -122,15 +122,17 @@ impl CoreError {
     /// [`MESSAGE_CHARS`] characters: a rule that quotes the value it refused
     /// must not send a 1 MB input back to the window.
     pub fn body(&self) -> ErrorBody {
-        let message = self.to_string();
         ErrorBody {
             kind: self.kind(),
-            message: match message.char_indices().nth(MESSAGE_CHARS) {
-                Some((at, _)) => format!("{}…", &message[..at]),
-                None => message,
-            },
+            message: cut(self.to_string(), MESSAGE_CHARS),
             diagnostics: match self {
-                CoreError::PlanInvalid(d) => d.clone(),
+                CoreError::PlanInvalid(d) => d
+                    .iter()
+                    .map(|d| Diagnostic {
+                        message: cut(d.message.clone(), MESSAGE_CHARS),
+                        ..d.clone()
+                    })
+                    .collect(),
                 _ => Vec::new(),
             },
         }
@@ -168,6 +170,14 @@ impl From<serde_json::Error> for CoreError {
 
 /// The longest message [`CoreError::body`] sends, in characters.
 pub const MESSAGE_CHARS: usize = 600;
+
+/// `s` cut to at most `max` characters, with "…" when cut.
+pub fn cut(s: String, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s,
+    }
+}
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
 

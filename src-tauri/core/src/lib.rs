@@ -2,10 +2,12 @@
 //!
 //! Front ends (the Tauri shell, the `studyplan` CLI) call into [`store::Store`]
 //! and render what it returns; they hold no rules of their own.
+pub mod busy;
 pub mod documents;
 pub mod error;
 pub mod exams;
 pub mod ics;
+pub mod input_file;
 pub mod ipc;
 pub mod mistakes;
 pub mod plan;

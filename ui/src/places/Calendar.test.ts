@@ -43,7 +43,7 @@ const placed = (testid: string) => {
 };
 const text = (el: Element) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const commands = (handlers: Record<string, Answer> = {}) =>
-  mockCommands({ agenda: calendarWeek, milestones: calendarMilestones, revisits: [], ...handlers });
+  mockCommands({ agenda: calendarWeek, milestones: calendarMilestones, revisits: [], busy_between: [], ...handlers });
 
 /** Opens an event's details the keyboard way (Enter); also a plain click works (see below). */
 async function openWithEnter(testid: string) {
@@ -55,7 +55,7 @@ async function openWithEnter(testid: string) {
 
 describe('Calendar states', () => {
   it('shows a calendar-shaped skeleton while the week loads', () => {
-    mockCommands({ agenda: never(), milestones: never(), revisits: never() });
+    mockCommands({ agenda: never(), milestones: never(), revisits: never(), busy_between: never() });
     renderCalendar();
     expect(screen.getByRole('heading', { level: 1, name: 'Calendar' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Loading the week…');
@@ -65,7 +65,7 @@ describe('Calendar states', () => {
   });
 
   it("shows core's error in words", async () => {
-    mockCommands({ agenda: fails(storageError), milestones: [], revisits: [] });
+    mockCommands({ agenda: fails(storageError), milestones: [], revisits: [], busy_between: [] });
     renderCalendar();
     const alert = await screen.findByTestId('error');
     expect(alert).toHaveAttribute('role', 'alert');
@@ -83,7 +83,7 @@ describe('Calendar states', () => {
   });
 
   it("says when a range is empty and offers the plan's first day", async () => {
-    mockCommands({ agenda: [], milestones: [], revisits: [] });
+    mockCommands({ agenda: [], milestones: [], revisits: [], busy_between: [] });
     const { onnavigate } = renderCalendar({ date: '2025-12-03' });
     const empty = await screen.findByTestId('cal-empty');
     expect(within(empty).getByRole('heading', { name: 'Nothing planned this week' })).toBeInTheDocument();
@@ -102,6 +102,7 @@ describe('Calendar states', () => {
       { cmd: 'agenda', args: { from: '2025-08-18', to: '2025-08-24' } },
       { cmd: 'milestones', args: { from: '2025-08-18', to: '2025-08-24' } },
       { cmd: 'revisits', args: { from: '2025-08-18', to: '2025-08-24' } },
+      { cmd: 'busy_between', args: { from: '2025-08-18', to: '2025-08-24' } },
     ]);
 
     expect(text(t1)).toBe('09:00–10:30 Data Engineering Spark joins lab');
@@ -142,16 +143,17 @@ describe('Calendar views and navigation', () => {
     await userEvent.click(screen.getByTestId('cal-view-month'));
     expect(screen.getByTestId('cal-view-month')).toHaveAttribute('aria-pressed', 'true');
     expect(text(screen.getByTestId('cal-range'))).toBe('1 – 31 Aug 2025');
-    expect(calls.slice(-3)).toEqual([
+    expect(calls.slice(-4)).toEqual([
       { cmd: 'agenda', args: { from: '2025-07-28', to: '2025-08-31' } },
       { cmd: 'milestones', args: { from: '2025-07-28', to: '2025-08-31' } },
       { cmd: 'revisits', args: { from: '2025-07-28', to: '2025-08-31' } },
+      { cmd: 'busy_between', args: { from: '2025-07-28', to: '2025-08-31' } },
     ]);
     expect(await screen.findByTestId('cal-grid')).toHaveAttribute('data-view', 'month');
 
     await userEvent.click(screen.getByTestId('cal-view-day'));
     expect(text(screen.getByTestId('cal-range'))).toBe('Tue 19 Aug 2025');
-    expect(calls.at(-3)).toEqual({ cmd: 'agenda', args: { from: '2025-08-19', to: '2025-08-19' } });
+    expect(calls.at(-4)).toEqual({ cmd: 'agenda', args: { from: '2025-08-19', to: '2025-08-19' } });
     expect(await screen.findByTestId('cal-event-t2')).toBeInTheDocument();
     expect(screen.queryByTestId('cal-event-m1')).not.toBeInTheDocument();
 
@@ -216,7 +218,7 @@ describe('Calendar in the app shell', () => {
     await userEvent.click(document.body);
     await userEvent.keyboard('{ArrowRight}');
     expect(window.location.hash).toBe('#/calendar/2025-09-26');
-    expect(calls.at(-3)).toEqual({ cmd: 'agenda', args: { from: '2025-09-01', to: '2025-10-05' } });
+    expect(calls.at(-4)).toEqual({ cmd: 'agenda', args: { from: '2025-09-01', to: '2025-10-05' } });
     await userEvent.click(screen.getByTestId('cal-view-day'));
     await userEvent.click(document.body);
     await userEvent.keyboard('{ArrowLeft}');

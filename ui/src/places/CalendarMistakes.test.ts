@@ -28,6 +28,7 @@ function renderCalendar() {
   let nextId = 500;
   const calls = mockCommands({
     agenda: calendarWeek,
+    busy_between: [],
     milestones: calendarMilestones,
     ...core,
     revisits: (args) => [

@@ -18,7 +18,7 @@ afterEach(() => restoreObservers());
 const text = (el: Element) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 function renderCalendar(handlers: Record<string, Answer> = {}) {
-  const calls = mockCommands({ agenda: calendarWeek, milestones: calendarMilestones, ...mistakesCore(), ...handlers });
+  const calls = mockCommands({ agenda: calendarWeek, milestones: calendarMilestones, busy_between: [], ...mistakesCore(), ...handlers });
   render(Calendar, {
     date: '2025-08-19',
     overview: ready(overview),

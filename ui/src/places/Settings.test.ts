@@ -9,7 +9,7 @@ import { appInfo, noPlanOverview, overview, plan, ready, settings, shippedPlans,
 import { fails, mockCommands, never } from '../test/ipc';
 import Settings from './Settings.svelte';
 
-const base = { settings_get: settings, app_info: appInfo, plan_list: [plan], plan_shipped: shippedPlans };
+const base = { settings_get: settings, app_info: appInfo, plan_list: [plan], plan_shipped: shippedPlans, calendar_sources: [] };
 
 const renderSettings = (o: Load<Overview> = ready(overview)) => render(Settings, { overview: o });
 
@@ -18,12 +18,19 @@ const echo = (a: Record<string, unknown>) => (a as { settings: SettingsT }).sett
 
 describe('Settings', () => {
   it('shows the form skeleton while loading', () => {
-    mockCommands({ settings_get: never(), app_info: never(), plan_list: never(), plan_shipped: never() });
+    mockCommands({
+      settings_get: never(),
+      app_info: never(),
+      plan_list: never(),
+      plan_shipped: never(),
+      calendar_sources: never(),
+    });
     renderSettings();
     expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toEqual([
       'Loading plans…',
       'Loading the plans that come with the app…',
+      'Loading your calendars…',
       'Loading settings…',
       'Loading app details…',
     ]);

@@ -16,6 +16,7 @@ function core(loaded: PlanSummary[], extra: Record<string, Answer> = {}) {
     settings_get: settings,
     app_info: { ...appInfo, timezone: 'America/Chicago' },
     plan_shipped: shippedPlans,
+    calendar_sources: [],
     plan_list: () => list,
     plan_load: () => {
       list = [seniorPlan, ...list.map((p) => ({ ...p, active: false }))];

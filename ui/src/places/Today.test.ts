@@ -20,7 +20,7 @@ function renderToday(props: Partial<{ date: string | null; overview: typeof over
 
 describe('Today', () => {
   it('shows a skeleton of the timeline while the day loads', () => {
-    mockCommands({ agenda: never() });
+    mockCommands({ agenda: never(), busy_between: never() });
     renderToday();
     expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toBeInTheDocument();
     expect(screen.getByText('Tue 19 Aug 2025')).toBeInTheDocument();
@@ -36,7 +36,7 @@ describe('Today', () => {
   });
 
   it("shows core's error in words with a retry", async () => {
-    const calls = mockCommands({ agenda: fails(storageError) });
+    const calls = mockCommands({ agenda: fails(storageError), busy_between: [] });
     renderToday();
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveAttribute('data-testid', 'error');
@@ -59,7 +59,7 @@ describe('Today', () => {
   });
 
   it("says when a day has no blocks and offers the plan's first day", async () => {
-    mockCommands({ agenda: [] });
+    mockCommands({ agenda: [], busy_between: [] });
     const { onnavigate } = renderToday({ date: '2025-11-01' });
     expect(await screen.findByRole('heading', { name: 'Nothing planned for Sat 1 Nov 2025' })).toBeInTheDocument();
     expect(screen.getByText(/This day is after the plan ends/)).toHaveTextContent(
@@ -70,10 +70,13 @@ describe('Today', () => {
   });
 
   it('shows the day as a timeline: time, track, title, topics, status', async () => {
-    const calls = mockCommands({ agenda: dayBlocks });
+    const calls = mockCommands({ agenda: dayBlocks, busy_between: [] });
     renderToday();
     const first = await screen.findByTestId('block-b1');
-    expect(calls).toEqual([{ cmd: 'agenda', args: { from: '2025-08-19', to: '2025-08-19' } }]);
+    expect(calls).toEqual([
+      { cmd: 'agenda', args: { from: '2025-08-19', to: '2025-08-19' } },
+      { cmd: 'busy_between', args: { from: '2025-08-19', to: '2025-08-19' } },
+    ]);
 
     expect(first).toHaveTextContent('09:00–10:30');
     expect(first).toHaveTextContent('1 h 30');
@@ -96,7 +99,7 @@ describe('Today', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2025-08-19T07:30:00Z'));
     try {
-      mockCommands({ agenda: dayBlocks });
+      mockCommands({ agenda: dayBlocks, busy_between: [] });
       renderToday();
       expect(within(await screen.findByTestId('block-b1')).getByText('Now')).toBeInTheDocument();
       expect(within(screen.getByTestId('block-b2')).getByText('Next')).toBeInTheDocument();
@@ -106,7 +109,7 @@ describe('Today', () => {
   });
 
   it('moves between days with the buttons', async () => {
-    mockCommands({ agenda: dayBlocks });
+    mockCommands({ agenda: dayBlocks, busy_between: [] });
     const { onnavigate } = renderToday({ date: '2025-08-20' });
     await userEvent.click(screen.getByRole('button', { name: 'Previous day' }));
     expect(onnavigate).toHaveBeenLastCalledWith('2025-08-19');
@@ -119,14 +122,14 @@ describe('Today', () => {
 
 describe('Today: next reminder', () => {
   it('names the next reminder and its time when showing today', async () => {
-    mockCommands({ agenda: () => dayBlocks });
+    mockCommands({ agenda: () => dayBlocks, busy_between: [] });
     renderToday();
     const line = await screen.findByTestId('next-reminder');
     expect(line).toHaveTextContent('Next reminder: In 5 min: Spark joins lab at');
   });
 
   it('is not shown on another day', async () => {
-    mockCommands({ agenda: () => dayBlocks });
+    mockCommands({ agenda: () => dayBlocks, busy_between: [] });
     renderToday({ date: '2025-08-20' });
     await screen.findByTestId('day-summary');
     expect(screen.queryByTestId('next-reminder')).toBeNull();
@@ -135,7 +138,7 @@ describe('Today: next reminder', () => {
 
 describe('Today: daily log', () => {
   it('opens the shown day’s log with l or the button, but not while typing', async () => {
-    mockCommands({ agenda: dayBlocks });
+    mockCommands({ agenda: dayBlocks, busy_between: [] });
     const onopenlog = vi.fn();
     render(Today, { date: '2025-08-20', overview: ready(overview), onnavigate: vi.fn(), onreload: vi.fn(), onopenlog });
     await screen.findByTestId('day-summary');
@@ -153,7 +156,7 @@ describe('Today: daily log', () => {
   });
 
   it('ignores l while the shortcuts overlay owns the keyboard', async () => {
-    mockCommands({ agenda: dayBlocks });
+    mockCommands({ agenda: dayBlocks, busy_between: [] });
     const onopenlog = vi.fn();
     render(Today, { date: '2025-08-20', overview: ready(overview), onnavigate: vi.fn(), onreload: vi.fn(), onopenlog, keyboard: false });
     await screen.findByTestId('day-summary');

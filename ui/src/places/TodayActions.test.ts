@@ -20,6 +20,7 @@ function core(extra: Record<string, unknown> = {}) {
   const get = (id: unknown) => stored.get(id as string)!;
   const calls = mockCommands({
     agenda: () => [...stored.values()],
+    busy_between: [],
     block_status: ({ id, status, minutes }) => {
       const b = get(id);
       if (status === 'partial' && (typeof minutes !== 'number' || minutes < 1 || minutes >= b.minutes)) {

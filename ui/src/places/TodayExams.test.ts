@@ -16,7 +16,7 @@ const ofCmd = (calls: Call[], cmd: string) => calls.filter((c) => c.cmd === cmd)
 const dialog = () => screen.findByRole('dialog', { name: 'Log a practice exam' });
 
 function renderToday(handlers: Record<string, Answer> = {}, date = '2025-08-19') {
-  const calls = mockCommands({ agenda: dayBlocks, ...examsCore(), ...handlers });
+  const calls = mockCommands({ agenda: dayBlocks, busy_between: [], ...examsCore(), ...handlers });
   render(Today, { date, overview: ready(overview), onnavigate: vi.fn(), onreload: vi.fn() });
   return calls;
 }
@@ -92,7 +92,7 @@ describe('Logging a practice exam from a calendar block', () => {
   afterEach(() => restoreObservers());
 
   function renderCalendar() {
-    const calls = mockCommands({ agenda: calendarWeek, milestones: calendarMilestones, revisits: [], ...examsCore() });
+    const calls = mockCommands({ agenda: calendarWeek, milestones: calendarMilestones, revisits: [], busy_between: [], ...examsCore() });
     render(Calendar, {
       date: '2025-08-19',
       overview: ready(overview),

@@ -12,7 +12,7 @@ import { sparkMistake } from '../test/mistakeFixtures';
 import Today from './Today.svelte';
 
 function renderToday(handlers: Record<string, Answer> = {}, date = '2025-08-19') {
-  const calls = mockCommands({ agenda: dayBlocks, mistake_add: sparkMistake, ...handlers });
+  const calls = mockCommands({ agenda: dayBlocks, busy_between: [], mistake_add: sparkMistake, ...handlers });
   const onopenlog = vi.fn();
   render(Today, { date, overview: ready(overview), onnavigate: vi.fn(), onreload: vi.fn(), onopenlog });
   return { calls, onopenlog };

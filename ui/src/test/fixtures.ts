@@ -82,6 +82,7 @@ export function block(over: Partial<BlockView> = {}): BlockView {
     queries: null,
     week: 3,
     topics: 'Spark DataFrames, Delta Lake',
+    busy: null,
     ...over,
   };
 }

@@ -105,9 +105,13 @@ pub fn propose(store: &Store, id: &str, now: DateTime<Utc>) -> Result<Remediatio
         |r| r.get(0),
     )?;
     let mut st = store.conn().prepare_cached(
-        "SELECT id, date, start_local, end_local, minutes, title FROM blocks
+        &format!(
+        "SELECT id, date, start_local, end_local, minutes, title FROM blocks b
          WHERE plan_id = ?1 AND track = ?2 AND status = 'planned' AND origin = 'plan' AND start_utc > ?3 AND date <= ?4 AND date > ?5
+           AND {free}
          ORDER BY start_utc",
+            free = crate::busy::FREE_OF_BUSY
+        ),
     )?;
     let slots = st.query_map(
         params![plan, cert.track, now.timestamp(), last, after],

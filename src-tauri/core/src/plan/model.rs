@@ -23,9 +23,9 @@ pub struct PlanFile {
     pub format: Spanned<u32>,
     /// Stable identifier, lower-case letters, digits and `-` (e.g. `senior-de-2025`).
     pub id: Spanned<String>,
-    pub title: String,
+    pub title: Spanned<String>,
     #[serde(default)]
-    pub author: Option<String>,
+    pub author: Option<Spanned<String>>,
     #[serde(default)]
     pub summary: Option<String>,
     /// IANA time zone such as `Europe/Berlin`; absent means the system zone at load time.
@@ -89,7 +89,7 @@ pub struct Period {
 #[serde(deny_unknown_fields)]
 pub struct Track {
     pub id: Spanned<String>,
-    pub name: String,
+    pub name: Spanned<String>,
     /// Minutes before a block starts that the reminder fires (default 5;
     /// at most 120, the furthest ahead the reminder engine looks).
     #[serde(default)]
@@ -129,7 +129,7 @@ pub struct Split {
 #[serde(deny_unknown_fields)]
 pub struct BlockTemplate {
     pub track: Spanned<String>,
-    pub title: String,
+    pub title: Spanned<String>,
     pub minutes: Spanned<u32>,
     /// Fixed start `HH:MM`; otherwise the block follows the previous one plus the break.
     #[serde(default)]
@@ -193,7 +193,7 @@ pub struct Override {
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     pub id: Spanned<String>,
-    pub title: String,
+    pub title: Spanned<String>,
     /// First and last week of the phase, inclusive.
     pub weeks: Spanned<[u32; 2]>,
     #[serde(default)]
@@ -214,7 +214,7 @@ pub struct Week {
     /// Only in this variant (see `variants`); absent means all variants.
     #[serde(default)]
     pub variant: Option<Spanned<String>>,
-    pub title: String,
+    pub title: Spanned<String>,
     /// Explicit first/last date (absolute plans whose weeks are not 7 days from the start).
     #[serde(default)]
     pub start: Option<Spanned<Date>>,
@@ -257,7 +257,7 @@ impl Topics {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
-    pub title: String,
+    pub title: Spanned<String>,
     /// `milestone`, `delivery` or `exam`.
     #[serde(default = "default_milestone_kind")]
     pub kind: Spanned<String>,

@@ -37,7 +37,8 @@ impl SourceMap<'_> {
             file: self.file.to_string(),
             line,
             column,
-            message: message.into(),
+            // A diagnostic may quote the file (a name, a zone): never all of a huge value.
+            message: crate::error::cut(message.into(), 300),
             hint,
         }
     }
@@ -53,12 +54,42 @@ pub fn parse_plan(file: &str, text: &str) -> Result<PlanFile, Vec<Diagnostic>> {
         Ok(p) => p,
         Err(e) => return Err(vec![toml_error(&map, &e)]),
     };
-    let diags = validate::validate(&plan, &map);
+    let mut diags = validate::validate(&plan, &map);
+    if diags.is_empty() {
+        diags.extend(fixed_layout(&plan, &map));
+    }
     if diags.is_empty() {
         Ok(plan)
     } else {
         Err(diags)
     }
+}
+
+/// A plan whose zone and dates are both fixed in the file is laid out here
+/// as `plan load` would, so that `validate` reports what load would refuse
+/// (a day the clocks push past midnight) with a position: the day
+/// template's id, which the layout error names.
+fn fixed_layout(plan: &PlanFile, map: &SourceMap) -> Option<Diagnostic> {
+    let tz: chrono_tz::Tz = plan.timezone.as_ref()?.parse().ok()?;
+    plan.period.start.as_ref()?;
+    let how = crate::schedule::expand::Placement {
+        start: None,
+        tz,
+        variant: None,
+    };
+    let err = crate::schedule::expand::expand(plan, &how).err()?;
+    let message = err.to_string();
+    let span = plan
+        .day_templates
+        .iter()
+        .find(|t| message.contains(&format!("day template `{}`", t.id.value)))
+        .map(|t| t.id.span.clone())
+        .or_else(|| plan.period.start.as_ref().map(|s| s.span.clone()))?;
+    Some(map.diag(
+        &span,
+        message,
+        Some("move the day's blocks away from the clock change, or make them shorter".into()),
+    ))
 }
 
 /// Turn a toml/serde error into one diagnostic, with a hint where we can give one.

@@ -22,15 +22,27 @@ pub fn read_source(source: &str) -> Result<(String, String)> {
             return Ok((format!("plans/{name}"), text.to_string()));
         }
     }
-    let meta = std::fs::metadata(path).map_err(|e| CoreError::io("cannot read", path, e))?;
-    if meta.len() > 4 * 1024 * 1024 {
-        return Err(CoreError::InvalidInput(format!(
-            "{source} is {} MB; a plan file is at most 4 MB",
-            meta.len() / 1_000_000
-        )));
-    }
-    let text = std::fs::read_to_string(path).map_err(|e| CoreError::io("cannot read", path, e))?;
-    Ok((source.to_string(), text))
+    Ok((source.to_string(), read_plan_file(path)?))
+}
+
+/// The largest plan file read, in bytes.
+pub const MAX_PLAN_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Read a plan file as UTF-8 text: a regular file (not a pipe or a device,
+/// which could block or never end) of at most [`MAX_PLAN_BYTES`], counted
+/// while reading, not trusted from its size.
+///
+/// Errors: `Io` (cannot open or read), `InvalidInput` (not a regular file,
+/// too large, not UTF-8, with the byte offset).
+pub fn read_plan_file(path: &Path) -> Result<String> {
+    let bytes = crate::input_file::read_bounded(path, MAX_PLAN_BYTES, ".toml plan file")?;
+    String::from_utf8(bytes).map_err(|e| {
+        CoreError::InvalidInput(format!(
+            "{} is not UTF-8 text (byte {} is not valid)",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 /// A plan that ships with studyplan, as the plan picker lists it.
@@ -54,7 +66,7 @@ pub fn shipped_plans() -> Vec<ShippedPlan> {
             let p = parse_plan(name, text).ok()?;
             Some(ShippedPlan {
                 id: id.to_string(),
-                title: p.title,
+                title: p.title.value,
                 summary: p.summary,
                 relative: p.period.weeks.is_some(),
                 start: p.period.start.map(|d| d.value.to_string()),

@@ -140,6 +140,20 @@ pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
         }
     }
     let bounds = period(&mut c, p);
+    plan_size(&mut c, p, &bounds);
+    text_field(&mut c, &p.title.span, "plan title", &p.title);
+    if let Some(a) = &p.author {
+        text_field(&mut c, &a.span, "author", a);
+    }
+    for ph in &p.phases {
+        text_field(&mut c, &ph.title.span, "phase title", &ph.title);
+    }
+    for w in &p.weeks {
+        text_field(&mut c, &w.title.span, "week title", &w.title);
+    }
+    for m in &p.milestones {
+        text_field(&mut c, &m.title.span, "milestone title", &m.title);
+    }
 
     let tracks = c.ids("track", p.tracks.iter().map(|t| &t.id));
     let templates = c.ids("day template", p.day_templates.iter().map(|t| &t.id));
@@ -165,7 +179,7 @@ pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
                 );
             }
         }
-        text_field(&mut c, &t.id.span, "track name", &t.name);
+        text_field(&mut c, &t.name.span, "track name", &t.name);
     }
     for t in &p.day_templates {
         if t.break_minutes > MAX_BLOCK_MINUTES {
@@ -189,7 +203,7 @@ pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
                     ),
                 );
             }
-            text_field(&mut c, &b.track.span, "block title", &b.title);
+            text_field(&mut c, &b.title.span, "block title", &b.title);
         }
         if too_long || t.break_minutes > MAX_BLOCK_MINUTES {
             // Its layout would mean nothing; the bounds above say why.
@@ -458,7 +472,10 @@ pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
     let certs = c.ids("certification", p.certifications.iter().map(|x| &x.id));
     for cert in &p.certifications {
         c.known("track", &tracks, &cert.track);
-        let exam = p.milestones.iter().find(|m| m.title == cert.exam.value);
+        let exam = p
+            .milestones
+            .iter()
+            .find(|m| m.title.value == cert.exam.value);
         match exam {
             None => c.hint(
                 &cert.exam.span,
@@ -516,6 +533,42 @@ fn domain_weights(c: &mut Checker, domains: &[crate::plan::model::Domain]) {
 pub const PLAN_YEARS: std::ops::RangeInclusive<i32> = 1970..=2199;
 /// Longest absolute period: ten years, as a relative plan's 520 weeks.
 pub const MAX_PERIOD_DAYS: i64 = 3653;
+/// The most blocks a plan may hold: ten years of 28 half-hour blocks a
+/// weekday and then some (the 101,920-block benchmark plan fits), while a
+/// plan that would write millions of rows is refused before it is expanded.
+pub const MAX_PLAN_BLOCKS: u64 = 200_000;
+
+/// Days × the fullest day template's blocks, at most [`MAX_PLAN_BLOCKS`].
+fn plan_size(c: &mut Checker, p: &PlanFile, b: &Bounds) {
+    let days = match (b.dates, b.weeks) {
+        (Some((s, e)), _) => (e.0 - s.0).num_days().max(0) as u64 + 1,
+        (None, w) if w != u32::MAX && w <= 520 => u64::from(w) * 7,
+        _ => return,
+    };
+    let per_day = p
+        .day_templates
+        .iter()
+        .map(|t| t.blocks.len() as u64)
+        .max()
+        .unwrap_or(0);
+    let total = days * per_day;
+    if total > MAX_PLAN_BLOCKS {
+        let at = p
+            .period
+            .start
+            .as_ref()
+            .map(|x| x.span.clone())
+            .or(p.period.weeks.as_ref().map(|x| x.span.clone()))
+            .unwrap_or(p.id.span.clone());
+        c.hint(
+            &at,
+            format!(
+                "this plan would hold up to {total} blocks ({days} days × {per_day} blocks a day); studyplan plans at most {MAX_PLAN_BLOCKS}"
+            ),
+            "use a shorter period or fewer, longer blocks",
+        );
+    }
+}
 /// Longest block and break, in minutes (`block add` uses the same bound).
 pub const MAX_BLOCK_MINUTES: u32 = 1440;
 
@@ -705,11 +758,15 @@ fn measured_items(c: &mut Checker, p: &PlanFile, cl: &crate::plan::model::Checkl
 }
 
 /// A title that shows on one line in every calendar: not blank, no control
-/// characters (RFC 5545 TEXT holds none but tab; a newline would split it).
+/// characters (RFC 5545 TEXT holds none but tab; a newline would split it)
+/// and no Unicode line or paragraph separator (U+2028, U+2029).
 fn text_field(c: &mut Checker, span: &Range<usize>, what: &str, v: &str) {
     if v.trim().is_empty() {
         c.err(span, format!("a {what} may not be blank"));
-    } else if let Some(ch) = v.chars().find(|ch| ch.is_control() && *ch != '\t') {
+    } else if let Some(ch) = v
+        .chars()
+        .find(|ch| (ch.is_control() && *ch != '\t') || matches!(ch, '\u{2028}' | '\u{2029}'))
+    {
         c.hint(
             span,
             format!(

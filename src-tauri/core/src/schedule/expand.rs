@@ -177,7 +177,7 @@ pub fn expand(p: &PlanFile, how: &Placement) -> Result<Expanded> {
             number: n,
             start: ws,
             end: we,
-            title: entry.map(|w| w.title.clone()).unwrap_or_default(),
+            title: entry.map(|w| w.title.value.clone()).unwrap_or_default(),
             topics,
         });
     }
@@ -239,7 +239,7 @@ pub fn expand(p: &PlanFile, how: &Placement) -> Result<Expanded> {
                     end_utc: end_at.timestamp(),
                     minutes: *b.minutes,
                     track: b.track.value.clone(),
-                    title: b.title.clone(),
+                    title: b.title.value.clone(),
                     note: b.note.clone(),
                     week: week_of(d),
                     break_after: if i + 1 < t.blocks.len() {
@@ -291,7 +291,7 @@ pub fn expand(p: &PlanFile, how: &Placement) -> Result<Expanded> {
         if let (Some(a), Some(b)) = (date, end_date) {
             milestones.push(PlacedMilestone {
                 seq: i as u32 + 1,
-                title: m.title.clone(),
+                title: m.title.value.clone(),
                 kind: m.kind.value.clone(),
                 date: a,
                 end: b.max(a),

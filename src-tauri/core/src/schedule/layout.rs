@@ -157,7 +157,7 @@ mod tests {
         let mut blocks: Vec<BlockTemplate> = (0..n)
             .map(|i| BlockTemplate {
                 track: Spanned::unplaced("t".into()),
-                title: format!("B{i}"),
+                title: Spanned::unplaced(format!("B{i}")),
                 minutes: Spanned::unplaced(minutes),
                 start: None,
                 note: None,

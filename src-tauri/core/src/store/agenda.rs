@@ -67,6 +67,9 @@ pub struct BlockView {
     /// Counters: DSA problems solved, SQL queries written.
     pub problems: Option<u32>,
     pub queries: Option<u32>,
+    /// The busy event of another calendar this block collides with, as
+    /// "Summary (calendar)"; None when its time is free.
+    pub busy: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -124,12 +127,32 @@ pub struct Overview {
 /// Longest range one agenda call may cover, so a typo can't ask for a century.
 pub const MAX_AGENDA_DAYS: i64 = 400;
 
+/// A date as people and front ends send it: `YYYY-MM-DD`, in the years a
+/// plan may use ([`crate::plan::validate::PLAN_YEARS`]).
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+    let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
         CoreError::InvalidInput(format!(
-            "“{s}” is not a date; use YYYY-MM-DD, e.g. 2025-08-19"
+            "“{}” is not a date; use YYYY-MM-DD, e.g. 2025-08-19",
+            crate::ipc::quote(s)
         ))
-    })
+    })?;
+    check_year(d)?;
+    Ok(d)
+}
+
+/// Refuse a date outside the years a plan may use (1970–2199).
+pub fn check_year(d: NaiveDate) -> Result<()> {
+    use chrono::Datelike;
+    let years = crate::plan::validate::PLAN_YEARS;
+    if years.contains(&d.year()) {
+        Ok(())
+    } else {
+        Err(CoreError::InvalidInput(format!(
+            "{d} is outside the years studyplan plans ({}–{})",
+            years.start(),
+            years.end()
+        )))
+    }
 }
 
 fn rfc3339(secs: i64) -> String {
@@ -206,10 +229,26 @@ impl Store {
                 user_note: r.get(16)?,
                 problems: r.get(17)?,
                 queries: r.get(18)?,
+                busy: None,
                 track,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let mut blocks = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        let spans: Vec<(i64, i64)> = blocks
+            .iter()
+            .map(|b| {
+                let t =
+                    |s: &str| chrono::DateTime::parse_from_rfc3339(s).map_or(0, |d| d.timestamp());
+                (t(&b.start_utc), t(&b.end_utc))
+            })
+            .collect();
+        for (b, hit) in blocks
+            .iter_mut()
+            .zip(crate::busy::collisions(&self.conn, &spans)?)
+        {
+            b.busy = hit;
+        }
+        Ok(blocks)
     }
 
     /// Today's date in the active plan's zone, the plan, and its current week.

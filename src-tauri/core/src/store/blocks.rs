@@ -74,8 +74,10 @@ pub struct NewBlock {
 
 /// The one overlap rule for a block added or moved: it may not share any
 /// instant with another block of plan `plan` that still holds its time
-/// (every status but `moved`); `except` is the block being moved. Times
-/// are Unix seconds, `[start, end)`. `Conflict` names the block in the way.
+/// (every status but `moved`), nor with a busy event of the person's other
+/// calendars ([`crate::busy::refuse_busy`]); `except` is the block being
+/// moved. Times are Unix seconds, `[start, end)`. `Conflict` names the
+/// block or event in the way.
 pub(crate) fn refuse_overlap(
     tx: &Transaction,
     plan: &str,
@@ -96,7 +98,7 @@ pub(crate) fn refuse_overlap(
         Some((title, a, b, date)) => Err(CoreError::Conflict(format!(
             "it would overlap “{title}” ({a}–{b}) on {date}"
         ))),
-        None => Ok(()),
+        None => crate::busy::refuse_busy(tx, start, end),
     }
 }
 
@@ -259,6 +261,12 @@ impl Store {
                 b.minutes
             )));
         }
+        super::agenda::check_year(b.date)?;
+        if chrono::Timelike::second(&b.start) != 0 || chrono::Timelike::nanosecond(&b.start) != 0 {
+            return Err(CoreError::InvalidInput(
+                "a block starts on a whole minute (HH:MM)".into(),
+            ));
+        }
         let tx = self.immediate()?;
         let (plan, tz): (String, String) = tx
             .query_row("SELECT id, timezone FROM plans WHERE active = 1", [], |r| {
@@ -270,7 +278,30 @@ impl Store {
                     "load a plan first: one-off blocks belong to the active plan".into(),
                 )
             })?;
-        let track = b.track.clone().unwrap_or_else(|| "extra".into());
+        // A one-off block belongs to one of the plan's tracks, or to `extra`.
+        let track = b
+            .track
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or("extra")
+            .to_string();
+        let known: bool = track == "extra"
+            || tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM tracks WHERE plan_id = ?1 AND id = ?2)",
+                params![plan, track],
+                |r| r.get(0),
+            )?;
+        if !known {
+            let ids: Vec<String> = tx
+                .prepare("SELECT id FROM tracks WHERE plan_id = ?1 ORDER BY seq")?
+                .query_map([&plan], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            return Err(CoreError::InvalidInput(format!(
+                "no track “{}” in this plan; use one of: {}, or extra",
+                crate::ipc::quote(&track),
+                ids.join(", ")
+            )));
+        }
         let zone = parse_zone(&tz)
             .ok_or_else(|| CoreError::Internal(format!("stored zone `{tz}` does not parse")))?;
         let start = resolve(zone, b.date.and_time(b.start));

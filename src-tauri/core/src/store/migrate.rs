@@ -35,6 +35,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_exams",
         include_str!("../../migrations/0007_exams.sql"),
     ),
+    ("0008_busy", include_str!("../../migrations/0008_busy.sql")),
 ];
 
 pub fn latest() -> u32 {

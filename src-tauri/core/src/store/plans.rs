@@ -212,7 +212,7 @@ fn store_plan(
            start_date = excluded.start_date, end_date = excluded.end_date, timezone = excluded.timezone,
            variant = excluded.variant, shift_days = excluded.shift_days, loaded_at = excluded.loaded_at, active = 1",
         params![
-            id, plan.title, plan.author, plan.summary, source_name, fnv1a(text), text,
+            id, plan.title.value, plan.author.as_ref().map(|a| &a.value), plan.summary, source_name, fnv1a(text), text,
             x.start.to_string(), x.end.to_string(), x.tz.name(), x.variant, x.shift_days, now_s
         ],
     )?;
@@ -231,7 +231,7 @@ fn store_plan(
                 id,
                 t.id.value,
                 i as i64,
-                t.name,
+                t.name.value,
                 t.lead_minutes.as_ref().map(|l| l.value),
                 t.catch_up
             ])?;

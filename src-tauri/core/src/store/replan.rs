@@ -181,10 +181,14 @@ impl Store {
         let mut slots = Vec::new();
         {
             let mut st = self.conn.prepare_cached(
+                &format!(
                 "SELECT b.id, b.date, b.start_local, b.end_local, b.minutes, b.title
                  FROM blocks b JOIN tracks t ON t.plan_id = b.plan_id AND t.id = b.track
                  WHERE b.plan_id = ?1 AND b.week = ?2 AND t.catch_up = 1 AND b.status = 'planned' AND b.start_utc > ?3
+                   AND {free}
                  ORDER BY b.start_utc",
+                    free = crate::busy::FREE_OF_BUSY
+                ),
             )?;
             let rows = st.query_map(params![plan.id, week, now_s], |r| {
                 Ok((

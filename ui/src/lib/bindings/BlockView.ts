@@ -34,4 +34,9 @@ user_note: string | null,
 /**
  * Counters: DSA problems solved, SQL queries written.
  */
-problems: number | null, queries: number | null, };
+problems: number | null, queries: number | null, 
+/**
+ * The busy event of another calendar this block collides with, as
+ * "Summary (calendar)"; None when its time is free.
+ */
+busy: string | null, };

@@ -1,9 +1,11 @@
 // Core's blocks, milestones and re-plan proposals as @event-calendar/core events, and what a drag,
-// resize or the Move… form sends back to core. Mistake revisits: revisitEvents.ts.
+// resize or the Move… form sends back to core. Mistake revisits: revisitEvents.ts; busy time of the
+// person's other calendars: busyEvents.ts.
 import type { Calendar } from '@event-calendar/core';
 import type { BlockMove } from '../../api/calendar';
 import { toErrorBody } from '../../api/errors';
 import type { BlockView } from '../../bindings/BlockView';
+import type { BusyView } from '../../bindings/BusyView';
 import type { ErrorBody } from '../../bindings/ErrorBody';
 import type { MilestoneView } from '../../bindings/MilestoneView';
 import type { Proposal } from '../../bindings/Proposal';
@@ -18,7 +20,11 @@ export type BlockEvent = { kind: 'block'; block: BlockView; proposal: Proposal |
 export type MilestoneEvent = { kind: 'milestone'; milestone: MilestoneView; index: number };
 export type ProposalEvent = { kind: 'proposal'; proposal: Proposal };
 export type RevisitEvent = { kind: 'revisit'; revisit: RevisitView };
-export type EventData = BlockEvent | MilestoneEvent | ProposalEvent | RevisitEvent;
+/** Busy time of another calendar: read-only, never opened. */
+export type BusyEvent = { kind: 'busy'; busy: BusyView };
+export type EventData = BlockEvent | MilestoneEvent | ProposalEvent | RevisitEvent | BusyEvent;
+/** The events a click (or Enter) opens. */
+export type OpenableEvent = Exclude<EventData, BusyEvent>;
 
 /** Event ids: blocks keep core's id; milestones and stand-alone proposals get prefixed ones. */
 export const milestoneEventId = (index: number) => `milestone:${index}`;
@@ -41,6 +47,8 @@ export function eventTestId(data: EventData): string {
       return `cal-proposal-${data.proposal.block_id}`;
     case 'revisit':
       return `cal-revisit-${data.revisit.id}`;
+    case 'busy':
+      return 'busy-event';
   }
 }
 
