@@ -262,11 +262,6 @@ impl Store {
             )));
         }
         super::agenda::check_year(b.date)?;
-        if chrono::Timelike::second(&b.start) != 0 || chrono::Timelike::nanosecond(&b.start) != 0 {
-            return Err(CoreError::InvalidInput(
-                "a block starts on a whole minute (HH:MM)".into(),
-            ));
-        }
         let tx = self.immediate()?;
         let (plan, tz): (String, String) = tx
             .query_row("SELECT id, timezone FROM plans WHERE active = 1", [], |r| {
