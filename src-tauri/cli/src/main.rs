@@ -11,6 +11,7 @@ mod mistakes;
 mod output;
 mod portfolio;
 mod remind;
+mod sync;
 
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use clap::{Parser, Subcommand};
@@ -152,6 +153,14 @@ enum Cmd {
     Subscriptions {
         #[command(subcommand)]
         cmd: Option<calendars::SubscriptionsCmd>,
+    },
+    /// Sync the active plan (blocks, and progress both ways) through your CalDAV account.
+    Sync {
+        #[command(subcommand)]
+        cmd: Option<sync::SyncCmd>,
+        /// Say what would be written, write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Busy time from other calendars on a day or a range (default: today).
     Busy {
@@ -368,6 +377,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
         }
         Cmd::Exam { cmd } => exams::exam(&cli.db, cli.json, cmd),
         Cmd::Import { cmd } => calendars::import(&cli.db, cli.json, cmd),
+        Cmd::Sync { cmd, dry_run } => sync::sync(&cli.db, cli.json, dry_run, cmd),
         Cmd::Subscriptions { cmd } => calendars::subscriptions(&cli.db, cli.json, cmd),
         Cmd::Busy { date, from, to } => {
             let store = open(&cli.db)?;

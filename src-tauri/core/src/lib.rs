@@ -16,6 +16,7 @@ pub mod reminders;
 pub mod schedule;
 pub mod shipped;
 pub mod store;
+pub mod sync;
 
 pub use error::{CoreError, Diagnostic, ErrorBody, ErrorKind, Result};
 pub use store::Store;

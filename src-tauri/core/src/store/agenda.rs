@@ -180,6 +180,11 @@ impl Store {
         )
     }
 
+    /// Every block of plan `plan`, by start (sync publishes them all).
+    pub fn plan_blocks(&self, plan: &str) -> Result<Vec<BlockView>> {
+        self.blocks_where("b.plan_id = ?1", params![plan])
+    }
+
     /// One block by id, whichever plan it belongs to.
     pub fn block(&self, id: &str) -> Result<BlockView> {
         self.blocks_where("b.id = ?1", params![id])?

@@ -36,6 +36,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../migrations/0007_exams.sql"),
     ),
     ("0008_busy", include_str!("../../migrations/0008_busy.sql")),
+    ("0009_sync", include_str!("../../migrations/0009_sync.sql")),
 ];
 
 pub fn latest() -> u32 {

@@ -1,0 +1,476 @@
+//! `studyplan sync` against a real CalDAV server: Radicale on 127.0.0.1
+//! (installed by scripts/lib.sh need_radicale), with the password in a
+//! real Secret Service (gnome-keyring-daemon on a D-Bus session bus of the
+//! test's own), two studyplan databases as two computers, and Python's
+//! caldav library as a third client (a phone).
+
+use super::root;
+use serde_json::Value;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+
+fn radicale_venv() -> PathBuf {
+    std::env::var_os("STUDYPLAN_RADICALE_VENV")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(&std::env::var("HOME").unwrap()).join(".cache/studyplan/radicale")
+        })
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Radicale on a free port; alice and carol may write their own
+/// calendars, and read alice's (a shared roadmap), bob is read-only.
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Server {
+    fn start(dir: &Path) -> Server {
+        let port = free_port();
+        std::fs::write(
+            dir.join("users"),
+            "alice:pw-alice-7f3k9q\ncarol:s3cret\nbob:hunter2\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("rights"),
+            "[bob-reads-only]\nuser: bob\ncollection: .*\npermissions: rR\n\n\
+             [owner]\nuser: .+\ncollection: {user}(/.*)?\npermissions: RrWw\n\n\
+             [root]\nuser: .+\ncollection:\npermissions: R\n",
+        )
+        .unwrap();
+        let config = format!(
+            "[server]\nhosts = 127.0.0.1:{port}\n[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\nhtpasswd_encryption = plain\n\
+             [rights]\ntype = from_file\nfile = {rights}\n[storage]\nfilesystem_folder = {store}\n[logging]\nlevel = warning\n",
+            users = dir.join("users").display(),
+            rights = dir.join("rights").display(),
+            store = dir.join("collections").display(),
+        );
+        std::fs::write(dir.join("config"), config).unwrap();
+        // bob's home exists (an admin made it) but he may not write there.
+        std::fs::create_dir_all(dir.join("collections/collection-root/bob")).unwrap();
+        let child = Command::new(radicale_venv().join("bin/radicale"))
+            .arg("--config")
+            .arg(dir.join("config"))
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Radicale (scripts/lib.sh need_radicale installs it)");
+        // Ready when it accepts a connection.
+        let addr = format!("127.0.0.1:{port}");
+        for _ in 0..200 {
+            if std::net::TcpStream::connect(&addr).is_ok() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
+        Server {
+            child,
+            url: format!("http://{addr}/"),
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A D-Bus session bus with gnome-keyring's Secret Service on it.
+struct Keyring {
+    bus: Child,
+    keyring: Child,
+    address: String,
+    data: PathBuf,
+}
+
+impl Keyring {
+    fn start(dir: &Path) -> Keyring {
+        let data = dir.join("keyring-data");
+        std::fs::create_dir_all(&data).unwrap();
+        let mut bus = Command::new("dbus-daemon")
+            .args(["--session", "--print-address=1", "--nofork"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("dbus-daemon");
+        let mut address = String::new();
+        std::io::BufReader::new(bus.stdout.take().unwrap())
+            .read_line(&mut address)
+            .unwrap();
+        let address = address.trim().to_string();
+        let mut keyring = Command::new("gnome-keyring-daemon")
+            .args(["--foreground", "--unlock", "--components=secrets"])
+            .env("DBUS_SESSION_BUS_ADDRESS", &address)
+            .env("XDG_DATA_HOME", &data)
+            .env("XDG_RUNTIME_DIR", dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("gnome-keyring-daemon (apt: gnome-keyring)");
+        // The login keyring's password: with one, the daemon creates and
+        // unlocks the "login" collection (the default), as a desktop login does.
+        keyring
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"studyplan-test-keyring")
+            .unwrap();
+        // Ready when the Secret Service name is on the bus.
+        for _ in 0..200 {
+            let out = Command::new("dbus-send")
+                .args([
+                    "--session",
+                    "--print-reply",
+                    "--dest=org.freedesktop.DBus",
+                    "/org/freedesktop/DBus",
+                    "org.freedesktop.DBus.ListNames",
+                ])
+                .env("DBUS_SESSION_BUS_ADDRESS", &address)
+                .output()
+                .unwrap();
+            if String::from_utf8_lossy(&out.stdout).contains("org.freedesktop.secrets") {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
+        Keyring {
+            bus,
+            keyring,
+            address,
+            data,
+        }
+    }
+}
+
+impl Drop for Keyring {
+    fn drop(&mut self) {
+        let _ = self.keyring.kill();
+        let _ = self.keyring.wait();
+        let _ = self.bus.kill();
+        let _ = self.bus.wait();
+    }
+}
+
+/// One computer: its own database, the shared keyring bus.
+struct Device<'a> {
+    db: PathBuf,
+    keyring: &'a Keyring,
+}
+
+impl Device<'_> {
+    fn run(&self, args: &[&str], stdin: &str) -> Output {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_studyplan"))
+            .args(args)
+            .env("STUDYPLAN_DB", &self.db)
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.keyring.address)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+    fn ok(&self, args: &[&str]) -> Value {
+        let out = self.run(args, "");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+    }
+    fn sync(&self) -> Value {
+        self.ok(&["--json", "sync"])
+    }
+}
+
+fn writes(r: &Value) -> u64 {
+    ["created", "updated", "deleted"]
+        .iter()
+        .map(|k| r[k].as_u64().unwrap())
+        .sum()
+}
+
+fn phone(server: &Server, user: &str, password: &str, args: &[&str]) -> String {
+    let out = Command::new(radicale_venv().join("bin/python"))
+        .arg(root().join("tests/cli/caldav_client.py"))
+        .args([server.url.as_str(), user, password])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn device<'a>(
+    dir: &Path,
+    name: &str,
+    keyring: &'a Keyring,
+    server: &Server,
+    user: &str,
+    password: &str,
+) -> Device<'a> {
+    let d = Device {
+        db: dir.join(format!("{name}.db")),
+        keyring,
+    };
+    d.ok(&["plan", "load", "senior-de-2025", "--tz", "Europe/Berlin"]);
+    let out = d.run(
+        &["sync", "account", &server.url, "--user", user],
+        &format!("{password}\n"),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    d
+}
+
+#[test]
+fn two_computers_and_a_phone_share_blocks_and_progress_through_radicale() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path());
+    let keyring = Keyring::start(dir.path());
+    let laptop = device(
+        dir.path(),
+        "laptop",
+        &keyring,
+        &server,
+        "alice",
+        "pw-alice-7f3k9q",
+    );
+    let blocks = laptop.ok(&[
+        "--json",
+        "agenda",
+        "--from",
+        "2025-08-19",
+        "--to",
+        "2025-10-18",
+    ]);
+    let n = blocks.as_array().unwrap().len() as u64;
+
+    // The password is in the keyring, not in the database.
+    let db_bytes = std::fs::read(&laptop.db).unwrap();
+    assert!(
+        !db_bytes.windows(15).any(|w| w == b"pw-alice-7f3k9q"),
+        "no password in the database"
+    );
+    assert!(
+        std::fs::read_dir(&keyring.data).unwrap().count() > 0,
+        "the keyring stored it"
+    );
+
+    // First sync: every block and its progress, once.
+    let r = laptop.sync();
+    assert_eq!(
+        (r["created"].as_u64(), r["updated"].as_u64()),
+        (Some(2 * n), Some(0)),
+        "{r}"
+    );
+    // Second sync with nothing changed: zero writes.
+    let r = laptop.sync();
+    assert_eq!(writes(&r), 0, "{r}");
+    assert_eq!(r["unchanged"].as_u64(), Some(2 * n), "{r}");
+
+    // The phone sees the calendar and the tasks.
+    let items: Vec<Value> =
+        serde_json::from_str(&phone(&server, "alice", "pw-alice-7f3k9q", &["list"])).unwrap();
+    let events = items.iter().filter(|i| i["component"] == "VEVENT").count() as u64;
+    let todos = items.iter().filter(|i| i["component"] == "VTODO").count() as u64;
+    assert_eq!((events, todos), (n, n));
+
+    // The second computer: same plan, same account; it adopts what is there.
+    let desktop = device(
+        dir.path(),
+        "desktop",
+        &keyring,
+        &server,
+        "alice",
+        "pw-alice-7f3k9q",
+    );
+    let r = desktop.sync();
+    assert_eq!(writes(&r), 0, "the desktop finds everything in place: {r}");
+
+    // Progress ticked on the laptop reaches the desktop.
+    let id = "senior-de-2025:2025-08-19:1";
+    laptop.ok(&["block", "done", id]);
+    let r = laptop.sync();
+    assert_eq!((r["updated"].as_u64(), writes(&r)), (Some(1), 1), "{r}");
+    let r = desktop.sync();
+    assert_eq!(r["applied"].as_u64(), Some(1), "{r}");
+    let day = desktop.ok(&["--json", "agenda", "--date", "2025-08-19"]);
+    assert_eq!(day[0]["status"], "done");
+    assert_eq!(writes(&desktop.sync()), 0);
+
+    // A phone's task app ticks another block; both computers follow.
+    let other = "senior-de-2025:2025-08-19:2";
+    phone(
+        &server,
+        "alice",
+        "pw-alice-7f3k9q",
+        &["complete", &format!("{other}-progress@studyplan")],
+    );
+    assert_eq!(laptop.sync()["applied"].as_u64(), Some(1));
+    assert_eq!(desktop.sync()["applied"].as_u64(), Some(1));
+    let day = laptop.ok(&["--json", "agenda", "--date", "2025-08-19"]);
+    assert_eq!(day[1]["status"], "done");
+    assert_eq!(writes(&laptop.sync()), 0);
+}
+
+#[test]
+fn pitfalls_rewrites_deletes_empty_databases_conflicts_and_refusals() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path());
+    let keyring = Keyring::start(dir.path());
+    let a = device(
+        dir.path(),
+        "a",
+        &keyring,
+        &server,
+        "alice",
+        "pw-alice-7f3k9q",
+    );
+    a.sync();
+    let count = || -> usize {
+        serde_json::from_str::<Vec<Value>>(&phone(&server, "alice", "pw-alice-7f3k9q", &["list"]))
+            .unwrap()
+            .len()
+    };
+    let total = count();
+
+    // A server (or app) that rewrites an item without changing what it
+    // means causes no write, now or later.
+    let b1 = "senior-de-2025:2025-08-20:1";
+    phone(
+        &server,
+        "alice",
+        "pw-alice-7f3k9q",
+        &["rewrite", &format!("{b1}@studyplan")],
+    );
+    phone(
+        &server,
+        "alice",
+        "pw-alice-7f3k9q",
+        &["rewrite", &format!("{b1}-progress@studyplan")],
+    );
+    let r = a.sync();
+    assert_eq!((writes(&r), r["rewritten"].as_u64()), (0, Some(2)), "{r}");
+    assert_eq!(writes(&a.sync()), 0);
+
+    // An item deleted on the server does not come back.
+    let b2 = "senior-de-2025:2025-08-20:2";
+    phone(
+        &server,
+        "alice",
+        "pw-alice-7f3k9q",
+        &["delete", &format!("{b2}@studyplan")],
+    );
+    assert_eq!(writes(&a.sync()), 0);
+    assert_eq!(count(), total - 1);
+    assert_eq!(writes(&a.sync()), 0, "and stays away");
+
+    // Edited here, deleted there: the edit wins, once, and it settles.
+    let b3 = "senior-de-2025:2025-08-20:3";
+    phone(
+        &server,
+        "alice",
+        "pw-alice-7f3k9q",
+        &["delete", &format!("{b3}-progress@studyplan")],
+    );
+    a.ok(&["block", "skip", b3]);
+    let r = a.sync();
+    assert_eq!((r["created"].as_u64(), writes(&r)), (Some(1), 1), "{r}");
+    assert_eq!(writes(&a.sync()), 0);
+
+    // An empty database with the same account deletes nothing.
+    let before = count();
+    let empty = Device {
+        db: dir.path().join("empty.db"),
+        keyring: &keyring,
+    };
+    let out = empty.run(
+        &["sync", "account", &server.url, "--user", "alice"],
+        "pw-alice-7f3k9q\n",
+    );
+    assert!(out.status.success());
+    let out = empty.run(&["--json", "sync"], "");
+    assert_eq!(out.status.code(), Some(1), "no plan: refused");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("load a plan first"));
+    assert_eq!(count(), before, "nothing was deleted on the server");
+
+    // Both sides change one block: the later change wins, and it is said.
+    let c = device(
+        dir.path(),
+        "c",
+        &keyring,
+        &server,
+        "alice",
+        "pw-alice-7f3k9q",
+    );
+    assert_eq!(writes(&c.sync()), 0);
+    let b4 = "senior-de-2025:2025-08-21:1";
+    c.ok(&["block", "skip", b4]);
+    std::thread::sleep(std::time::Duration::from_millis(1100)); // LAST-MODIFIED has whole seconds
+    a.ok(&["block", "done", b4]);
+    c.sync();
+    let r = a.sync();
+    let conflicts = r["conflicts"].as_array().unwrap();
+    assert_eq!(conflicts.len(), 1, "{r}");
+    assert!(
+        conflicts[0]
+            .as_str()
+            .unwrap()
+            .contains("kept this device's version"),
+        "{r}"
+    );
+    c.sync();
+    let day = c.ok(&["--json", "agenda", "--date", "2025-08-21"]);
+    assert_eq!(
+        day[0]["status"], "done",
+        "the later change reached the other side"
+    );
+    assert_eq!(writes(&a.sync()) + writes(&c.sync()), 0, "and it settles");
+
+    // A user who may only read: refused in words, every time, no retry loop.
+    let bob = device(dir.path(), "bob", &keyring, &server, "bob", "hunter2");
+    for _ in 0..2 {
+        let out = bob.run(&["--json", "sync"], "");
+        assert_eq!(out.status.code(), Some(1));
+        let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+        assert!(
+            err["message"].as_str().unwrap().contains("refused"),
+            "{err}"
+        );
+        assert!(
+            !err["message"].as_str().unwrap().contains("hunter2"),
+            "no password in errors"
+        );
+    }
+    let status = bob.ok(&["--json", "sync", "status"]);
+    assert!(
+        status["last_error"].as_str().unwrap().contains("refused"),
+        "{status}"
+    );
+}
