@@ -60,6 +60,10 @@ const COMMANDS: &[&str] = &[
     "calendar_subscribe",
     "calendar_refresh",
     "calendar_remove",
+    "sync_status",
+    "sync_account_set",
+    "sync_account_remove",
+    "sync_now",
 ];
 
 fn main() {

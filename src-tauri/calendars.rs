@@ -1,31 +1,51 @@
-//! Background refresh of subscribed calendars: every minute, the
-//! subscriptions whose interval has passed are read again (core decides
-//! which, `busy::refresh_due`), on a connection of their own so the window
-//! never waits on the network. The window hears `calendars-refreshed`.
+//! Work the app does in the background, each on a connection of its own so
+//! the window never waits on the network:
+//! - every minute, subscribed calendars whose interval has passed are read
+//!   again (core decides which, `busy::refresh_due`); the window hears
+//!   `calendars-refreshed`;
+//! - every [`SYNC_EVERY`], when a sync account is set, the active plan is
+//!   synced (`sync::run_with_keyring`); the window hears `sync-finished`
+//!   with the account's state (last sync, or the error in words).
 
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use studyplan_core::busy::{self, fetch::Http};
-use studyplan_core::Store;
+use studyplan_core::{sync, Store};
 use tauri::{AppHandle, Emitter};
 
 const CHECK_EVERY: Duration = Duration::from_secs(60);
+/// How often the app syncs on its own (the person can sync at any time).
+pub const SYNC_EVERY: Duration = Duration::from_secs(15 * 60);
 
 pub fn start(app: &AppHandle, db: PathBuf) {
     let app = app.clone();
     let spawned = std::thread::Builder::new()
-        .name("calendar-refresh".into())
-        .spawn(move || loop {
-            if let Ok(mut store) = Store::open(&db) {
-                if let Ok(done) = busy::refresh_due(&mut store, false, &Http, chrono::Utc::now()) {
-                    if !done.is_empty() {
-                        let _ = app.emit("calendars-refreshed", &done);
+        .name("background".into())
+        .spawn(move || {
+            let mut last_sync: Option<Instant> = None;
+            loop {
+                if let Ok(mut store) = Store::open(&db) {
+                    if let Ok(done) =
+                        busy::refresh_due(&mut store, false, &Http, chrono::Utc::now())
+                    {
+                        if !done.is_empty() {
+                            let _ = app.emit("calendars-refreshed", &done);
+                        }
+                    }
+                    let due = last_sync.is_none_or(|t| t.elapsed() >= SYNC_EVERY);
+                    if due && matches!(sync::account(&store), Ok(Some(_))) {
+                        last_sync = Some(Instant::now());
+                        // The outcome, error included, is kept on the account.
+                        let _ = sync::run_with_keyring(&mut store, false, chrono::Utc::now());
+                        if let Ok(a) = sync::account(&store) {
+                            let _ = app.emit("sync-finished", &a);
+                        }
                     }
                 }
+                std::thread::sleep(CHECK_EVERY);
             }
-            std::thread::sleep(CHECK_EVERY);
         });
     if let Err(e) = spawned {
-        eprintln!("studyplan: subscribed calendars will not refresh on their own: {e}");
+        eprintln!("studyplan: calendars and sync will not run in the background: {e}");
     }
 }

@@ -134,6 +134,10 @@ pub fn run() {
             commands::calendars::calendar_subscribe,
             commands::calendars::calendar_refresh,
             commands::calendars::calendar_remove,
+            commands::sync::sync_status,
+            commands::sync::sync_account_set,
+            commands::sync::sync_account_remove,
+            commands::sync::sync_now,
         ])
         .build(tauri::generate_context!())
         .unwrap_or_else(|e| fail(e));

@@ -10,3 +10,4 @@ pub mod portfolio;
 pub mod progress;
 pub mod reminders;
 pub mod settings;
+pub mod sync;

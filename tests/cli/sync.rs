@@ -293,6 +293,11 @@ fn two_computers_and_a_phone_share_blocks_and_progress_through_radicale() {
     let r = laptop.sync();
     assert_eq!(writes(&r), 0, "{r}");
     assert_eq!(r["unchanged"].as_u64(), Some(2 * n), "{r}");
+    assert_eq!(
+        r["full_listings"].as_u64(),
+        Some(0),
+        "only changes were asked (RFC 6578): {r}"
+    );
 
     // The phone sees the calendar and the tasks.
     let items: Vec<Value> =
@@ -452,6 +457,26 @@ fn pitfalls_rewrites_deletes_empty_databases_conflicts_and_refusals() {
         "the later change reached the other side"
     );
     assert_eq!(writes(&a.sync()) + writes(&c.sync()), 0, "and it settles");
+
+    // An expired or invalid sync token: a full listing instead, no writes.
+    let status = Command::new("/usr/bin/python3")
+        .arg("-c")
+        .arg("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE sync_collections SET sync_token = 'http://radicale.org/ns/sync/bogus'\"); c.commit()")
+        .arg(&a.db)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let r = a.sync();
+    assert_eq!(
+        (r["full_listings"].as_u64(), writes(&r)),
+        (Some(2), 0),
+        "{r}"
+    );
+    assert_eq!(
+        a.sync()["full_listings"].as_u64(),
+        Some(0),
+        "a new token is kept"
+    );
 
     // A user who may only read: refused in words, every time, no retry loop.
     let bob = device(dir.path(), "bob", &keyring, &server, "bob", "hunter2");

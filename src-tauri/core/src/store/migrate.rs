@@ -37,6 +37,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ),
     ("0008_busy", include_str!("../../migrations/0008_busy.sql")),
     ("0009_sync", include_str!("../../migrations/0009_sync.sql")),
+    (
+        "0010_sync_tokens",
+        include_str!("../../migrations/0010_sync_tokens.sql"),
+    ),
 ];
 
 pub fn latest() -> u32 {

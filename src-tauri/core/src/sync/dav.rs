@@ -25,6 +25,15 @@ pub enum Holds {
     Todos,
 }
 
+/// What changed in a collection since a sync token (RFC 6578).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delta {
+    pub token: String,
+    pub changed: Vec<Remote>,
+    /// Hrefs deleted since the token.
+    pub deleted: Vec<String>,
+}
+
 pub trait Dav {
     /// The calendar home set's href.
     fn home(&mut self) -> Result<String>;
@@ -34,6 +43,10 @@ pub trait Dav {
     fn make_calendar(&mut self, href: &str, name: &str, holds: Holds) -> Result<()>;
     /// Every item in `collection` with its ETag.
     fn list(&mut self, collection: &str) -> Result<Vec<Remote>>;
+    /// RFC 6578 sync-collection: the changes since `token` (every item,
+    /// with no token). `Ok(None)`: the server refused the token (expired,
+    /// invalid) or does not support sync tokens; list in full instead.
+    fn changes(&mut self, collection: &str, token: Option<&str>) -> Result<Option<Delta>>;
     /// The data of `hrefs` in `collection` (calendar-multiget).
     fn get(&mut self, collection: &str, hrefs: &[String]) -> Result<Vec<(Remote, String)>>;
     /// PUT a new item (If-None-Match: *); its ETag when the server says it.
@@ -54,7 +67,9 @@ mod libdav_impl {
     use libdav::caldav::{
         CalendarComponent, CreateCalendar, FindCalendarHomeSet, FindCalendars, GetCalendarResources,
     };
-    use libdav::dav::{Delete, ListResources, PutResource, WebDavClient, WebDavError};
+    use libdav::dav::{
+        Delete, ListResources, PutResource, SyncCollection, WebDavClient, WebDavError,
+    };
     use libdav::CalDavClient;
     use tower_http::auth::AddAuthorization;
 
@@ -196,6 +211,43 @@ mod libdav_impl {
                     })
                 })
                 .collect())
+        }
+
+        fn changes(
+            &mut self,
+            collection: &str,
+            token: Option<&str>,
+        ) -> Result<Option<super::Delta>> {
+            let request = match token {
+                Some(t) => SyncCollection::new(collection).with_sync_token(t),
+                None => SyncCollection::new(collection),
+            };
+            match self.rt.block_on(self.client.request(request)) {
+                Ok(r) => Ok(Some(super::Delta {
+                    token: r.new_sync_token,
+                    changed: r
+                        .changed
+                        .into_iter()
+                        .filter(|x| !x.href.ends_with('/'))
+                        .filter_map(|x| {
+                            Some(Remote {
+                                etag: x.etag?,
+                                href: x.href,
+                            })
+                        })
+                        .collect(),
+                    deleted: r.deleted,
+                })),
+                // An expired or unknown token (RFC 6578 §3.2: 403/409 with
+                // DAV:valid-sync-token), or no sync-collection support.
+                Err(WebDavError::PreconditionFailed(_)) => Ok(None),
+                Err(WebDavError::BadStatusCode(s))
+                    if matches!(s.as_u16(), 400 | 403 | 409 | 412 | 501) =>
+                {
+                    Ok(None)
+                }
+                Err(e) => Err(self.err("read what changed", e)),
+            }
         }
 
         fn get(&mut self, collection: &str, hrefs: &[String]) -> Result<Vec<(Remote, String)>> {

@@ -60,6 +60,9 @@ pub struct SyncReport {
     pub conflicts: Vec<String>,
     /// True when nothing was written anywhere (`--dry-run`).
     pub dry_run: bool,
+    /// Collections listed in full because there was no sync token or the
+    /// server refused it (expired, invalid); otherwise only changes are asked.
+    pub full_listings: u32,
 }
 
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
@@ -200,6 +203,8 @@ struct Ctx<'a> {
     dry_run: bool,
     now: DateTime<Utc>,
     report: SyncReport,
+    /// Sync tokens to keep once the collection's writes are done.
+    pending_tokens: Vec<(String, Option<String>)>,
 }
 
 fn run_inner(
@@ -228,12 +233,25 @@ fn run_inner(
             dry_run,
             ..SyncReport::default()
         },
+        pending_tokens: Vec::new(),
     };
     let blocks_href = collection(&mut cx, &plan, &title, Holds::Events)?;
     let progress_href = collection(&mut cx, &plan, &title, Holds::Todos)?;
     let blocks = cx.store.plan_blocks(&plan)?;
     publish_blocks(&mut cx, &blocks_href, &blocks)?;
     sync_progress(&mut cx, &progress_href, &blocks)?;
+    if !cx.dry_run {
+        // The tokens from before this sync's own writes: those come back as
+        // changes next time and are recognised (same ETag, or same meaning).
+        let tx = cx.store.immediate()?;
+        for (coll, token) in &cx.pending_tokens {
+            tx.execute(
+                "UPDATE sync_collections SET sync_token = ?3 WHERE account_id = ?1 AND href = ?2",
+                params![cx.account, coll, token],
+            )?;
+        }
+        tx.commit()?;
+    }
     Ok(cx.report)
 }
 
@@ -420,13 +438,8 @@ fn fill_etags(cx: &mut Ctx, coll: &str) -> Result<()> {
 
 /// Blocks that hold time, published; the rest deleted on the server.
 fn publish_blocks(cx: &mut Ctx, coll: &str, blocks: &[BlockView]) -> Result<()> {
-    let remote: HashMap<String, String> = cx
-        .dav
-        .list(coll)?
-        .into_iter()
-        .map(|r| (r.href, r.etag))
-        .collect();
     let mut state = states(cx, coll)?;
+    let remote = listing(cx, coll, &state)?;
     let mut fetched = prefetch(
         cx,
         coll,
@@ -514,6 +527,65 @@ fn publish_blocks(cx: &mut Ctx, coll: &str, blocks: &[BlockView]) -> Result<()> 
         remember(cx, coll, &uid, None)?;
     }
     fill_etags(cx, coll)
+}
+
+/// What is on the server in `coll` (href → ETag): the items this database
+/// knows, updated with the changes since the collection's sync token; or,
+/// with no token or one the server refuses, a full listing. The new token
+/// is kept once the sync has written what it had to.
+fn listing(
+    cx: &mut Ctx,
+    coll: &str,
+    state: &HashMap<String, State>,
+) -> Result<HashMap<String, String>> {
+    let token: Option<String> = cx
+        .store
+        .conn()
+        .query_row(
+            "SELECT sync_token FROM sync_collections WHERE account_id = ?1 AND href = ?2",
+            params![cx.account, coll],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    let delta = match token.as_deref() {
+        Some(t) => cx.dav.changes(coll, Some(t))?,
+        None => None,
+    };
+    let (map, new_token) = match delta {
+        Some(d) => {
+            let mut map: HashMap<String, String> = state
+                .values()
+                .filter_map(|s| Some((s.href.clone(), s.etag.clone()?)))
+                .collect();
+            for h in d.deleted {
+                map.remove(&h);
+            }
+            for r in d.changed {
+                map.insert(r.href, r.etag);
+            }
+            (map, Some(d.token))
+        }
+        None => {
+            cx.report.full_listings += 1;
+            match cx.dav.changes(coll, None)? {
+                Some(d) => (
+                    d.changed.into_iter().map(|r| (r.href, r.etag)).collect(),
+                    Some(d.token),
+                ),
+                None => (
+                    cx.dav
+                        .list(coll)?
+                        .into_iter()
+                        .map(|r| (r.href, r.etag))
+                        .collect(),
+                    None,
+                ),
+            }
+        }
+    };
+    cx.pending_tokens.push((coll.to_string(), new_token));
+    Ok(map)
 }
 
 /// The items of `uids` whose server version this database has not seen
@@ -639,13 +711,8 @@ fn todo_now(cx: &Ctx, b: &BlockView) -> Result<String> {
 
 /// Progress both ways (see the module's contract).
 fn sync_progress(cx: &mut Ctx, coll: &str, blocks: &[BlockView]) -> Result<()> {
-    let remote: HashMap<String, String> = cx
-        .dav
-        .list(coll)?
-        .into_iter()
-        .map(|r| (r.href, r.etag))
-        .collect();
     let mut state = states(cx, coll)?;
+    let remote = listing(cx, coll, &state)?;
     let mut fetched = prefetch(
         cx,
         coll,
@@ -810,7 +877,21 @@ pub fn run_with_keyring(
     dry_run: bool,
     now: DateTime<Utc>,
 ) -> Result<SyncReport> {
-    let (a, password) = credentials(store, &secret::Keyring)?;
+    let (a, password) = match credentials(store, &secret::Keyring) {
+        Ok(c) => c,
+        Err(e) => {
+            // Kept on the account, so the app can show why sync stopped.
+            if let Some(a) = account(store)? {
+                let tx = store.immediate()?;
+                tx.execute(
+                    "UPDATE sync_accounts SET last_error = ?2 WHERE id = ?1",
+                    params![a.id, e.to_string()],
+                )?;
+                tx.commit()?;
+            }
+            return Err(e);
+        }
+    };
     std::thread::scope(|s| {
         s.spawn(|| {
             let mut dav = dav::LibDav::new(&a.url, &a.username, &password)?;
@@ -820,5 +901,3 @@ pub fn run_with_keyring(
         .unwrap_or_else(|_| Err(CoreError::Internal("sync stopped unexpectedly".into())))
     })
 }
-
-pub use dav::Remote as RemoteItem;

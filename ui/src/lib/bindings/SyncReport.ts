@@ -24,4 +24,9 @@ conflicts: Array<string>,
 /**
  * True when nothing was written anywhere (`--dry-run`).
  */
-dry_run: boolean, };
+dry_run: boolean, 
+/**
+ * Collections listed in full because there was no sync token or the
+ * server refused it (expired, invalid); otherwise only changes are asked.
+ */
+full_listings: number, };
