@@ -35,6 +35,7 @@ struct Server {
 
 impl Server {
     fn start(dir: &Path) -> Server {
+        std::fs::create_dir_all(dir).unwrap();
         let port = free_port();
         std::fs::write(
             dir.join("users"),
@@ -342,6 +343,67 @@ fn two_computers_and_a_phone_share_blocks_and_progress_through_radicale() {
     let day = laptop.ok(&["--json", "agenda", "--date", "2025-08-19"]);
     assert_eq!(day[1]["status"], "done");
     assert_eq!(writes(&laptop.sync()), 0);
+
+    // A block moved on the laptop moves on the desktop; neither puts its
+    // old time back, and both settle.
+    let moved = "senior-de-2025:2025-08-20:7";
+    laptop.ok(&["block", "move", moved, "--start", "2025-08-20 18:00"]);
+    // The event and its task (due at the block's new end).
+    assert_eq!(laptop.sync()["updated"].as_u64(), Some(2));
+    let r = desktop.sync();
+    assert_eq!(writes(&r), 0, "{r}");
+    let day = desktop.ok(&["--json", "agenda", "--date", "2025-08-20"]);
+    let b = day
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["id"] == moved)
+        .unwrap();
+    assert_eq!(b["start"], "18:00", "{b}");
+    for _ in 0..2 {
+        assert_eq!(writes(&laptop.sync()) + writes(&desktop.sync()), 0);
+    }
+    // A third database joining later takes the moved time too.
+    let third = device(
+        dir.path(),
+        "third",
+        &keyring,
+        &server,
+        "alice",
+        "pw-alice-7f3k9q",
+    );
+    assert_eq!(writes(&third.sync()), 0);
+    let day = third.ok(&["--json", "agenda", "--date", "2025-08-20"]);
+    let b = day
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["id"] == moved)
+        .unwrap();
+    assert_eq!(b["start"], "18:00", "{b}");
+
+    // --dry-run before a first sync says what it would write, and writes nothing.
+    let fresh = Server::start(&dir.path().join("fresh"));
+    let dry = Device {
+        db: dir.path().join("dry.db"),
+        keyring: &keyring,
+    };
+    dry.ok(&["plan", "load", "senior-de-2025", "--tz", "Europe/Berlin"]);
+    let out = dry.run(
+        &["sync", "account", &fresh.url, "--user", "alice"],
+        "pw-alice-7f3k9q\n",
+    );
+    assert!(out.status.success());
+    let r = dry.ok(&["--json", "sync", "--dry-run"]);
+    assert_eq!(
+        (r["created"].as_u64(), r["dry_run"].as_bool()),
+        (Some(2 * n), Some(true)),
+        "{r}"
+    );
+    let made = std::fs::read_dir(dir.path().join("fresh/collections/collection-root/alice"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(made, 0, "nothing was made on the server");
 }
 
 #[test]

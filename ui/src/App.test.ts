@@ -1,4 +1,5 @@
-// App shell: sidebar header from overview, places, hash routes, keyboard shortcuts, the `?` overlay, reminder banners.
+// App shell: sidebar header from overview, places, hash routes, keyboard shortcuts, the `?` overlay, reminder banners,
+// and the places told about background calendar refreshes and syncs.
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { listen } from '@tauri-apps/api/event';
@@ -23,6 +24,7 @@ import {
 } from './test/fixtures';
 import { busy } from './test/calendarsFixtures';
 import { content, docList } from './test/documentFixtures';
+import { account, failingAccount } from './test/syncFixtures';
 import { fails, mockCommands, never } from './test/ipc';
 
 vi.mock('@tauri-apps/api/event', () => ({ listen: vi.fn() }));
@@ -53,6 +55,7 @@ const all = {
   agenda: dayBlocks,
   busy_between: [],
   calendar_sources: [],
+  sync_status: null,
   document_templates: templates,
   documents_list: docList,
   portfolio,
@@ -361,5 +364,21 @@ describe('App shell and the other calendars', () => {
     expect(calls.filter((c) => c.cmd === 'busy_between').length).toBe(before + 1);
     // Quietly: the day stayed on screen.
     expect(screen.getByTestId('block-b1')).toBeInTheDocument();
+  });
+});
+
+describe('App shell and sync', () => {
+  it("shows the account's new state in Settings when the app says a background sync finished", async () => {
+    let synced = account();
+    const calls = mockCommands({ ...all, sync_status: () => synced });
+    render(App);
+    await userEvent.click(await screen.findByTestId('nav-settings'));
+    expect(await screen.findByTestId('sync-when')).toHaveTextContent(/^Last synced Tue 19 Aug/);
+    const before = calls.filter((c) => c.cmd === 'sync_status').length;
+    synced = failingAccount();
+    await emit('sync-finished', synced);
+    expect(await screen.findByTestId('sync-last-error')).toHaveTextContent('401 Unauthorized');
+    expect(screen.getByTestId('sync-when')).toHaveTextContent('Last synced 5 minutes ago');
+    expect(calls.filter((c) => c.cmd === 'sync_status').length).toBe(before + 1);
   });
 });

@@ -9,7 +9,7 @@ import { appInfo, noPlanOverview, overview, plan, ready, settings, shippedPlans,
 import { fails, mockCommands, never } from '../test/ipc';
 import Settings from './Settings.svelte';
 
-const base = { settings_get: settings, app_info: appInfo, plan_list: [plan], plan_shipped: shippedPlans, calendar_sources: [] };
+const base = { settings_get: settings, app_info: appInfo, plan_list: [plan], plan_shipped: shippedPlans, calendar_sources: [], sync_status: null };
 
 const renderSettings = (o: Load<Overview> = ready(overview)) => render(Settings, { overview: o });
 
@@ -24,6 +24,7 @@ describe('Settings', () => {
       plan_list: never(),
       plan_shipped: never(),
       calendar_sources: never(),
+      sync_status: never(),
     });
     renderSettings();
     expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
@@ -31,6 +32,7 @@ describe('Settings', () => {
       'Loading plans…',
       'Loading the plans that come with the app…',
       'Loading your calendars…',
+      'Loading the sync account…',
       'Loading settings…',
       'Loading app details…',
     ]);

@@ -20,6 +20,7 @@ function core(initial: SourceView[], extra: Record<string, Answer> = {}) {
     plan_list: [plan],
     plan_shipped: shippedPlans,
     calendar_sources: () => list,
+    sync_status: null,
     ...extra,
   });
   return { calls, set: (l: SourceView[]) => (list = l) };

@@ -17,6 +17,7 @@ function core(loaded: PlanSummary[], extra: Record<string, Answer> = {}) {
     app_info: { ...appInfo, timezone: 'America/Chicago' },
     plan_shipped: shippedPlans,
     calendar_sources: [],
+    sync_status: null,
     plan_list: () => list,
     plan_load: () => {
       list = [seniorPlan, ...list.map((p) => ({ ...p, active: false }))];

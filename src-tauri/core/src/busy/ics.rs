@@ -42,6 +42,9 @@ use ts_rs::TS;
 pub const MAX_OCCURRENCES: usize = 20_000;
 /// The most instances one file may give.
 pub const MAX_INSTANCES: usize = 1_000_000;
+/// The longest event kept (a year); longer ones are skipped in words
+/// (`DURATION:P99999999W` would end past any date).
+pub const MAX_EVENT_SECONDS: i64 = 366 * 86_400;
 /// Longest summary kept, in characters.
 const SUMMARY_CHARS: usize = 200;
 
@@ -140,6 +143,20 @@ fn is_all_day(comp: &ICalendarComponent) -> bool {
         .and_then(|e| e.values.first())
         .and_then(ICalendarValue::as_partial_date_time)
         .is_some_and(|d| !d.has_time())
+}
+
+/// `prop` of `comp` as a local time in its TZID's zone, resolved as the
+/// planner resolves wall-clock times (a skipped time moves on by the gap,
+/// a repeated one takes its first pass), in Unix seconds.
+fn local_time(comp: &ICalendarComponent, prop: &ICalendarProperty) -> Option<i64> {
+    use std::str::FromStr;
+    let e = comp.property(prop)?;
+    let d = e.values.first()?.as_partial_date_time()?.to_date_time()?;
+    let tz = match calcard::common::timezone::Tz::from_str(e.tz_id()?).ok()? {
+        calcard::common::timezone::Tz::Tz(t) => t,
+        _ => return None,
+    };
+    Some(crate::schedule::tz::resolve(tz, d.date_time).timestamp())
 }
 
 fn reason(e: &CalendarErrorType) -> String {
@@ -364,16 +381,64 @@ fn expand(
     }
     let recurring = limit != usize::MAX;
     let cal = ICalendar { components };
-    let expanded = cal.expand_dates(calcard::common::timezone::Tz::Tz(default_tz), limit);
+    // calcard reads a series' UTC DTSTART (…Z, no TZID) in the default zone
+    // when it expands the rule; such a series is expanded with UTC as the
+    // default, which is what its times say.
+    let series_tz = if recurring
+        && cal.components[first_event..]
+            .iter()
+            .find(|c| c.is_recurrent())
+            .and_then(|c| c.property(&ICalendarProperty::Dtstart))
+            .is_some_and(|e| {
+                e.tz_id().is_none()
+                    && e.values
+                        .first()
+                        .and_then(ICalendarValue::as_partial_date_time)
+                        .is_some_and(|d| d.has_zone())
+            }) {
+        calcard::common::timezone::Tz::Tz(Tz::UTC)
+    } else {
+        calcard::common::timezone::Tz::Tz(default_tz)
+    };
+    let expanded = cal.expand_dates(series_tz, limit);
     let meta_of = |comp_id: u32| metas.get((comp_id as usize).wrapping_sub(first_event));
     for e in &expanded.errors {
-        if let Some(m) = meta_of(e.comp_id) {
-            feed.skipped.push(Skipped {
-                line: m.line,
-                component: "VEVENT".into(),
-                reason: reason(&e.error),
-            });
+        let Some(m) = meta_of(e.comp_id) else {
+            continue;
+        };
+        // A one-off event at a local time the clocks skip or repeat: calcard
+        // refuses it; RFC 5545 §3.3.5 reads it with the offset before the
+        // gap, and the first of two repeated times (the planner's own rule).
+        let comp = &cal.components[e.comp_id as usize];
+        let dst = matches!(
+            e.error,
+            CalendarErrorType::InvalidDtStart | CalendarErrorType::InvalidDtEnd
+        );
+        if let (true, false, Some(start)) = (
+            dst,
+            recurring,
+            local_time(comp, &ICalendarProperty::Dtstart),
+        ) {
+            let end = local_time(comp, &ICalendarProperty::Dtend).unwrap_or(start);
+            if end >= start && start < to && end > from {
+                feed.instances.push(Instance {
+                    uid: m.uid.clone(),
+                    instance: start,
+                    summary: m.summary.clone(),
+                    start,
+                    end,
+                    all_day: m.all_day,
+                    busy: m.busy,
+                    line: m.line,
+                });
+            }
+            continue;
         }
+        feed.skipped.push(Skipped {
+            line: m.line,
+            component: "VEVENT".into(),
+            reason: reason(&e.error),
+        });
     }
     let mut latest = i64::MIN;
     let mut count = 0usize;
@@ -405,6 +470,14 @@ fn expand(
                 line: m.line,
                 component: "VEVENT".into(),
                 reason: "it ends before it starts".into(),
+            });
+            continue;
+        }
+        if end - start > MAX_EVENT_SECONDS {
+            feed.skipped.push(Skipped {
+                line: m.line,
+                component: "VEVENT".into(),
+                reason: "it lasts more than a year".into(),
             });
             continue;
         }
@@ -561,6 +634,30 @@ mod tests {
             }
             let _ = read(&b, JAN_2025, JAN_2026, Tz::Europe__Berlin);
         }
+    }
+
+    #[test]
+    fn a_utc_series_stays_in_utc_and_skipped_or_repeated_local_times_are_kept() {
+        // Found by an adversarial pass: calcard read a UTC series' DTSTART in
+        // the default zone, and refused one-off events in a DST gap or fold.
+        let body = "BEGIN:VEVENT\r\nUID:u\r\nDTSTART:20250902T080000Z\r\nDTEND:20250902T090000Z\r\nRRULE:FREQ=WEEKLY;COUNT=2\r\nSUMMARY:u\r\nEND:VEVENT\r\n\
+                    BEGIN:VEVENT\r\nUID:gap\r\nDTSTART;TZID=Europe/Berlin:20250330T023000\r\nDTEND;TZID=Europe/Berlin:20250330T040000\r\nSUMMARY:gap\r\nEND:VEVENT\r\n\
+                    BEGIN:VEVENT\r\nUID:fold\r\nDTSTART;TZID=Europe/Berlin:20251026T023000\r\nDTEND;TZID=Europe/Berlin:20251026T024500\r\nSUMMARY:fold\r\nEND:VEVENT\r\n\
+                    BEGIN:VEVENT\r\nUID:long\r\nDTSTART:20250901T000000Z\r\nDURATION:P99999999W\r\nSUMMARY:long\r\nEND:VEVENT\r\n";
+        let f = read(&cal(body), JAN_2025, JAN_2026, Tz::Europe__Berlin).unwrap();
+        assert_eq!(starts(&f, "u"), [1_756_800_000, 1_756_800_000 + 7 * 86_400]);
+        // 02:30 does not exist on 30 Mar: read with the offset before the gap (01:30Z).
+        assert_eq!(starts(&f, "gap"), [1_743_298_200]);
+        // 02:30 happens twice on 26 Oct: the first pass (00:30Z).
+        assert_eq!(starts(&f, "fold"), [1_761_438_600]);
+        assert!(starts(&f, "long").is_empty());
+        assert!(
+            f.skipped
+                .iter()
+                .any(|s| s.reason.contains("more than a year")),
+            "{:?}",
+            f.skipped
+        );
     }
 
     #[test]

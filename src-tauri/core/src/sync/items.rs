@@ -251,6 +251,21 @@ pub fn todo_fingerprint(b: &BlockView) -> String {
     fingerprint(&todo(b, "19700101T000000Z", None)).unwrap_or_default()
 }
 
+/// A VEVENT's DTSTART and DTEND, Unix seconds (UTC or with TZID).
+pub fn read_event_times(data: &str) -> Option<(i64, i64)> {
+    let c = component(data)?;
+    let at = |p: &ICalendarProperty| -> Option<i64> {
+        match c.property(p)?.values.first()? {
+            ICalendarValue::PartialDateTime(d) => d.to_timestamp(),
+            _ => None,
+        }
+    };
+    Some((
+        at(&ICalendarProperty::Dtstart)?,
+        at(&ICalendarProperty::Dtend)?,
+    ))
+}
+
 /// A block's progress as another device or a task app left it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {

@@ -43,7 +43,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
 
+/// Stored on the account as JSON: fields added later read as their default.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS, PartialEq)]
+#[serde(default)]
 #[ts(export)]
 pub struct SyncReport {
     /// Items written to the server: created, changed, deleted.
@@ -82,8 +84,15 @@ fn stamp(now: DateTime<Utc>) -> String {
     now.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-fn key(url: &str, user: &str) -> String {
-    format!("{user} at {url}")
+/// The keyring entry of this database's account: each database keeps its
+/// own, so setting or removing the account in one (a test copy, another
+/// plan's database) never changes another's.
+fn key(store: &Store, url: &str, user: &str) -> String {
+    let db = store
+        .path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "memory".into());
+    format!("{user} at {url} for {db}")
 }
 
 /// Set the account (replacing any other): check the address, keep the
@@ -107,7 +116,7 @@ pub fn set_account(
             "give the account's password".into(),
         ));
     }
-    secrets.set(&key(&url, user), password)?;
+    secrets.set(&key(store, &url, user), password)?;
     let tx = store.immediate()?;
     tx.execute(
         "DELETE FROM sync_accounts WHERE NOT (url = ?1 AND username = ?2)",
@@ -124,7 +133,7 @@ pub fn set_account(
 /// Forget the account, its sync state and its password.
 pub fn remove_account(store: &mut Store, secrets: &dyn secret::Secrets) -> Result<()> {
     if let Some(a) = account(store)? {
-        secrets.delete(&key(&a.url, &a.username))?;
+        secrets.delete(&key(store, &a.url, &a.username))?;
         let tx = store.immediate()?;
         tx.execute("DELETE FROM sync_accounts", [])?;
         tx.commit()?;
@@ -160,12 +169,14 @@ pub fn credentials(store: &Store, secrets: &dyn secret::Secrets) -> Result<(Acco
             "no sync account yet; add one with `studyplan sync account URL --user NAME`".into(),
         )
     })?;
-    let p = secrets.get(&key(&a.url, &a.username))?.ok_or_else(|| {
-        CoreError::NotFound(format!(
-            "the password for {} is not in the system keyring; set the account again",
-            a.username
-        ))
-    })?;
+    let p = secrets
+        .get(&key(store, &a.url, &a.username))?
+        .ok_or_else(|| {
+            CoreError::NotFound(format!(
+                "the password for {} is not in the system keyring; set the account again",
+                a.username
+            ))
+        })?;
     Ok((a, p))
 }
 
@@ -205,6 +216,8 @@ struct Ctx<'a> {
     report: SyncReport,
     /// Sync tokens to keep once the collection's writes are done.
     pending_tokens: Vec<(String, Option<String>)>,
+    /// Collections a dry run found missing (they would be made): empty.
+    missing: Vec<String>,
 }
 
 fn run_inner(
@@ -234,6 +247,7 @@ fn run_inner(
             ..SyncReport::default()
         },
         pending_tokens: Vec::new(),
+        missing: Vec::new(),
     };
     let blocks_href = collection(&mut cx, &plan, &title, Holds::Events)?;
     let progress_href = collection(&mut cx, &plan, &title, Holds::Todos)?;
@@ -305,6 +319,9 @@ fn collection(cx: &mut Ctx, plan: &str, title: &str, holds: Holds) -> Result<Str
         .calendars(&home)?
         .iter()
         .any(|(h, _)| h.trim_end_matches('/') == href.trim_end_matches('/'));
+    if !exists && cx.dry_run {
+        cx.missing.push(href.clone());
+    }
     if !exists && !cx.dry_run {
         let name = match holds {
             Holds::Events => format!("{title} — blocks"),
@@ -466,6 +483,7 @@ fn publish_blocks(cx: &mut Ctx, coll: &str, blocks: &[BlockView]) -> Result<()> 
                         &fp,
                         b,
                         fetched.remove(&href),
+                        false,
                     )?),
                     // Joining a collection other devices keep: what is
                     // missing there was deleted, and stays deleted.
@@ -506,7 +524,17 @@ fn publish_blocks(cx: &mut Ctx, coll: &str, blocks: &[BlockView]) -> Result<()> 
                 }
                 (_, Some(e)) => {
                     let got = fetched.remove(&s.href);
-                    Some(reconcile_event(cx, coll, &s.href.clone(), e, &fp, b, got)?)
+                    let changed_here = fp != s.fingerprint;
+                    Some(reconcile_event(
+                        cx,
+                        coll,
+                        &s.href.clone(),
+                        e,
+                        &fp,
+                        b,
+                        got,
+                        changed_here,
+                    )?)
                 }
             },
         };
@@ -538,6 +566,9 @@ fn listing(
     coll: &str,
     state: &HashMap<String, State>,
 ) -> Result<HashMap<String, String>> {
+    if cx.missing.iter().any(|m| m == coll) {
+        return Ok(HashMap::new());
+    }
     let token: Option<String> = cx
         .store
         .conn()
@@ -628,6 +659,7 @@ fn reconcile_event(
     fp: &str,
     b: &BlockView,
     fetched: Option<(Remote, String)>,
+    changed_here: bool,
 ) -> Result<State> {
     let same = fetched
         .as_ref()
@@ -641,10 +673,64 @@ fn reconcile_event(
             fingerprint: fp.to_string(),
         });
     }
+    // Changed on the server only (another device moved the block, or a
+    // device joins): its times are taken here; nothing is written back, so
+    // two devices never take turns overwriting each other.
+    if let (false, Some((r, data))) = (changed_here, &fetched) {
+        cx.report.applied += 1;
+        let local = match items::read_event_times(data) {
+            Some((start, end)) if (start, end) != block_times(b) => {
+                match move_here(cx, b, start, end) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        cx.report.conflicts.push(format!(
+                            "“{}” ({}): moved on another device, but not here: {e}",
+                            b.title, b.date
+                        ));
+                        b.clone()
+                    }
+                }
+            }
+            _ => b.clone(),
+        };
+        return Ok(State {
+            href: href.to_string(),
+            etag: Some(r.etag.clone()),
+            fingerprint: items::event_fingerprint(&local),
+        });
+    }
+    // Changed on both sides: this device's block is written.
+    if fetched.is_some() {
+        cx.report.conflicts.push(format!(
+            "“{}” ({}): changed here and on another device; kept this device's version",
+            b.title, b.date
+        ));
+    }
     cx.report.updated += 1;
     let data = items::event(b, &dtstamp(cx.now));
     let uid = items::event_uid(&b.id);
     put(cx, coll, &uid, Some(href), Some(etag), &data, fp)
+}
+
+fn block_times(b: &BlockView) -> (i64, i64) {
+    let t = |s: &str| DateTime::parse_from_rfc3339(s).map_or(0, |d| d.timestamp());
+    (t(&b.start_utc), t(&b.end_utc))
+}
+
+/// Move block `b` here to `[start, end)` (Unix seconds), by the usual rule.
+fn move_here(cx: &mut Ctx, b: &BlockView, start: i64, end: i64) -> Result<BlockView> {
+    if cx.dry_run {
+        return Ok(b.clone());
+    }
+    let tz = crate::schedule::tz::plan_zone(cx.store)?;
+    let local = DateTime::from_timestamp(start, 0)
+        .ok_or_else(|| CoreError::InvalidInput("the moved block's time is out of range".into()))?
+        .with_timezone(&tz);
+    let minutes = u32::try_from((end - start) / 60)
+        .ok()
+        .filter(|m| (1..=1440).contains(m));
+    cx.store
+        .move_block(&b.id, local.date_naive(), local.time(), minutes, cx.now)
 }
 
 /// When block `id` last changed here, Unix seconds.
