@@ -72,6 +72,7 @@ fn case_text_titles_with_control_characters_are_refused() {
     );
 }
 
+/// ../shared/cases/gap.toml (tests/fixtures/cases/gap.toml).
 #[test]
 fn case_gap_the_spring_gap_is_laid_out_in_elapsed_time() {
     let dir = tempfile::tempdir().unwrap();
@@ -103,6 +104,7 @@ fn case_gap_the_spring_gap_is_laid_out_in_elapsed_time() {
     );
 }
 
+/// ../shared/cases/fallback.toml (tests/fixtures/cases/fallback.toml).
 #[test]
 fn case_fallback_the_repeated_hour_ends_at_the_second_0130_everywhere() {
     let dir = tempfile::tempdir().unwrap();

@@ -202,7 +202,7 @@ struct Meta {
 
 /// Read `bytes` (an .ics file or HTTP body). Errors only when no
 /// iCalendar component is found at all.
-pub fn read(bytes: &[u8], from: i64, to: i64, default_tz: Tz) -> Result<Feed, String> {
+pub fn read(bytes: &[u8], from: i64, to: i64, default_tz: Tz) -> crate::Result<Feed> {
     let text = decode(bytes);
     let lines = scan(&text);
     let mut feed = Feed::default();
@@ -227,10 +227,10 @@ pub fn read(bytes: &[u8], from: i64, to: i64, default_tz: Tz) -> Result<Feed, St
         }
     }
     if calendars.is_empty() {
-        return Err(
+        return Err(crate::CoreError::InvalidInput(
             "no calendar in it: an iCalendar file starts with BEGIN:VCALENDAR (RFC 5545 §3.4)"
                 .into(),
-        );
+        ));
     }
     let mut cursor = 0usize;
     for cal in calendars {

@@ -165,7 +165,7 @@ pub fn window(conn: &Connection, now: DateTime<Utc>) -> Result<(i64, i64, NaiveD
 /// Read `bytes` over the current window.
 fn read(conn: &Connection, bytes: &[u8], now: DateTime<Utc>) -> Result<(ics::Feed, ReadReport)> {
     let (from, to, first, last) = window(conn, now)?;
-    let feed = ics::read(bytes, from, to, zone_of(conn)?).map_err(CoreError::InvalidInput)?;
+    let feed = ics::read(bytes, from, to, zone_of(conn)?)?;
     let report = ReadReport {
         events: feed.events,
         instances: feed.instances.len() as u32,

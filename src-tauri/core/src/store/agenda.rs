@@ -141,7 +141,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate> {
 }
 
 /// Refuse a date outside the years a plan may use (1970–2199).
-pub fn check_year(d: NaiveDate) -> Result<()> {
+pub(crate) fn check_year(d: NaiveDate) -> Result<()> {
     use chrono::Datelike;
     let years = crate::plan::validate::PLAN_YEARS;
     if years.contains(&d.year()) {
@@ -181,7 +181,7 @@ impl Store {
     }
 
     /// Every block of plan `plan`, by start (sync publishes them all).
-    pub fn plan_blocks(&self, plan: &str) -> Result<Vec<BlockView>> {
+    pub(crate) fn plan_blocks(&self, plan: &str) -> Result<Vec<BlockView>> {
         self.blocks_where("b.plan_id = ?1", params![plan])
     }
 

@@ -453,18 +453,37 @@ fn fill_etags(cx: &mut Ctx, coll: &str) -> Result<()> {
     Ok(())
 }
 
+/// What one collection's pass starts from: this database's state, the
+/// server's listing, the items to read, and whether this database is
+/// joining a collection others already keep.
+struct Round {
+    state: HashMap<String, State>,
+    remote: HashMap<String, String>,
+    fetched: HashMap<String, (Remote, String)>,
+    adopting: bool,
+}
+
+fn round(cx: &mut Ctx, coll: &str, uids: impl Iterator<Item = String>) -> Result<Round> {
+    let state = states(cx, coll)?;
+    let remote = listing(cx, coll, &state)?;
+    let fetched = prefetch(cx, coll, &remote, &state, uids)?;
+    let adopting = state.is_empty() && !remote.is_empty();
+    Ok(Round {
+        state,
+        remote,
+        fetched,
+        adopting,
+    })
+}
+
 /// Blocks that hold time, published; the rest deleted on the server.
 fn publish_blocks(cx: &mut Ctx, coll: &str, blocks: &[BlockView]) -> Result<()> {
-    let mut state = states(cx, coll)?;
-    let remote = listing(cx, coll, &state)?;
-    let mut fetched = prefetch(
-        cx,
-        coll,
-        &remote,
-        &state,
-        blocks.iter().map(|b| items::event_uid(&b.id)),
-    )?;
-    let adopting = state.is_empty() && !remote.is_empty();
+    let Round {
+        mut state,
+        remote,
+        mut fetched,
+        adopting,
+    } = round(cx, coll, blocks.iter().map(|b| items::event_uid(&b.id)))?;
     for b in blocks.iter().filter(|b| b.status != BlockStatus::Moved) {
         let uid = items::event_uid(&b.id);
         let fp = items::event_fingerprint(b);
@@ -797,16 +816,12 @@ fn todo_now(cx: &Ctx, b: &BlockView) -> Result<String> {
 
 /// Progress both ways (see the module's contract).
 fn sync_progress(cx: &mut Ctx, coll: &str, blocks: &[BlockView]) -> Result<()> {
-    let mut state = states(cx, coll)?;
-    let remote = listing(cx, coll, &state)?;
-    let mut fetched = prefetch(
-        cx,
-        coll,
-        &remote,
-        &state,
-        blocks.iter().map(|b| items::todo_uid(&b.id)),
-    )?;
-    let adopting = state.is_empty() && !remote.is_empty();
+    let Round {
+        mut state,
+        remote,
+        mut fetched,
+        adopting,
+    } = round(cx, coll, blocks.iter().map(|b| items::todo_uid(&b.id)))?;
     for b in blocks {
         let uid = items::todo_uid(&b.id);
         let fp = items::todo_fingerprint(b);
