@@ -7,6 +7,25 @@ export PATH="$HOME/.cargo/bin:$PATH"
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
+# Stop (TERM, then KILL) every process but this shell whose environment holds
+# STUDYPLAN_TEST_RUN=$1.
+stop_marked() {
+  local mark="STUDYPLAN_TEST_RUN=$1" pids=() pid
+  for _ in 1 2; do
+    pids=()
+    for env in /proc/[0-9]*/environ; do
+      pid=${env#/proc/}; pid=${pid%/environ}
+      [ "$pid" = "$$" ] || [ "$pid" = "${BASHPID:-$$}" ] && continue
+      { tr '\0' '\n' <"$env"; } 2>/dev/null | grep -qxF "$mark" && pids+=("$pid")
+    done
+    [ ${#pids[@]} -eq 0 ] && return 0
+    echo "stopping ${#pids[@]} process(es) the tests left running: $(ps -o comm= -p "${pids[@]}" | tr '\n' ' ')" >&2
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    sleep 2
+    kill -KILL "${pids[@]}" 2>/dev/null || true
+  done
+}
+
 # Debian 12 / Ubuntu 22.04+ package names.
 BUILD_PACKAGES=(build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev libdbus-1-dev libayatana-appindicator3-dev)
 TEST_PACKAGES=(xvfb xauth dbus-daemon dbus-bin webkit2gtk-driver dunst libnotify-bin xdotool imagemagick jq calcurse python3-icalendar adr-tools faketime)

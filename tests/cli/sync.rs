@@ -99,8 +99,12 @@ impl Keyring {
     fn start(dir: &Path) -> Keyring {
         let data = dir.join("keyring-data");
         std::fs::create_dir_all(&data).unwrap();
+        // The tests' bus config starts no service on its own: the Secret
+        // Service is the daemon started below, never one D-Bus activates.
+        let config = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/dbus/session.conf");
         let mut bus = Command::new("dbus-daemon")
-            .args(["--session", "--print-address=1", "--nofork"])
+            .arg(format!("--config-file={}", config.display()))
+            .args(["--print-address=1", "--nofork"])
             .stdout(Stdio::piped())
             .spawn()
             .expect("dbus-daemon");

@@ -98,20 +98,33 @@ export class Driver {
     if (this.proc) {
       this.proc.kill("SIGTERM");
       await new Promise((r) => (this.proc.exitCode !== null ? r() : this.proc.once("exit", r)));
+      // An app that outlives its driver (still inside a sync, say) holds the
+      // driver's stderr pipe, and an open pipe keeps this test file, and so
+      // the whole run, from ever finishing: wait for it, then stop it.
+      if (!(await appGone())) {
+        try {
+          execFileSync("pkill", ["-KILL", "-f", "-x", `${APP}( .*)?`], { stdio: "ignore" });
+        } catch {
+          // pkill exits 1 when the app went in the meantime.
+        }
+        await appGone();
+      }
+      this.proc.stderr?.destroy();
     }
   }
 }
 
-/** Wait (up to 10 s) until no process runs the app binary. */
+/** Wait (up to 10 s) until no process runs the app binary; true when none does. */
 async function appGone() {
   for (let i = 0; i < 100; i++) {
     try {
       execFileSync("pgrep", ["-f", "-x", `${APP}( .*)?`], { stdio: "ignore" });
     } catch {
-      return; // pgrep exits 1: none left
+      return true; // pgrep exits 1: none left
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  return false;
 }
 
 /** Run the CLI on the same database; returns stdout. */
