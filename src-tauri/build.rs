@@ -64,6 +64,11 @@ const COMMANDS: &[&str] = &[
     "sync_account_set",
     "sync_account_remove",
     "sync_now",
+    "team_view",
+    "team_assign",
+    "team_set_me",
+    "team_progress",
+    "team_publish",
 ];
 
 fn main() {

@@ -138,6 +138,11 @@ pub fn run() {
             commands::sync::sync_account_set,
             commands::sync::sync_account_remove,
             commands::sync::sync_now,
+            commands::team::team_view,
+            commands::team::team_assign,
+            commands::team::team_set_me,
+            commands::team::team_progress,
+            commands::team::team_publish,
         ])
         .build(tauri::generate_context!())
         .unwrap_or_else(|e| fail(e));

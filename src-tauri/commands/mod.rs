@@ -11,3 +11,4 @@ pub mod progress;
 pub mod reminders;
 pub mod settings;
 pub mod sync;
+pub mod team;

@@ -6,6 +6,9 @@
 #                   properties reordered, a new DTSTAMP, a VTIMEZONE added
 #   delete UID      delete the item
 #   complete UID    tick the task, as a phone's task app does
+#   read HREF       the UIDs in the calendar at HREF (someone else's,
+#                   shared with USER), as JSON
+#   put HREF UID    try to add an event there; prints the HTTP outcome
 import json
 import sys
 from datetime import datetime, timezone
@@ -15,6 +18,18 @@ import caldav
 url, user, password, action = sys.argv[1:5]
 arg = sys.argv[5] if len(sys.argv) > 5 else None
 client = caldav.DAVClient(url=url, username=user, password=password)
+if action in ("read", "put"):
+    cal = client.calendar(url=arg)
+    if action == "read":
+        print(json.dumps(sorted(str(o.icalendar_component.get("UID")) for o in cal.objects(load_objects=True))))
+    else:
+        uid = sys.argv[6]
+        try:
+            cal.save_event(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//phone//EN\r\nBEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260105T080000Z\r\nDTEND:20260105T090000Z\r\nSUMMARY:not yours\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+            print("written")
+        except caldav.lib.error.DAVError as e:
+            print(f"refused: {type(e).__name__}")
+    sys.exit(0)
 calendars = [c for c in client.principal().calendars() if "studyplan-" in str(c.url)]
 
 

@@ -35,20 +35,22 @@ struct Server {
 
 impl Server {
     fn start(dir: &Path) -> Server {
-        std::fs::create_dir_all(dir).unwrap();
-        let port = free_port();
-        std::fs::write(
-            dir.join("users"),
+        Server::with(
+            dir,
             "alice:pw-alice-7f3k9q\ncarol:s3cret\nbob:hunter2\n",
-        )
-        .unwrap();
-        std::fs::write(
-            dir.join("rights"),
             "[bob-reads-only]\nuser: bob\ncollection: .*\npermissions: rR\n\n\
              [owner]\nuser: .+\ncollection: {user}(/.*)?\npermissions: RrWw\n\n\
              [root]\nuser: .+\ncollection:\npermissions: R\n",
         )
-        .unwrap();
+    }
+
+    /// Radicale with these users (`user:password` lines) and this rights
+    /// file (Radicale's `from_file` format).
+    fn with(dir: &Path, users: &str, rights: &str) -> Server {
+        std::fs::create_dir_all(dir).unwrap();
+        let port = free_port();
+        std::fs::write(dir.join("users"), users).unwrap();
+        std::fs::write(dir.join("rights"), rights).unwrap();
         let config = format!(
             "[server]\nhosts = 127.0.0.1:{port}\n[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\nhtpasswd_encryption = plain\n\
              [rights]\ntype = from_file\nfile = {rights}\n[storage]\nfilesystem_folder = {store}\n[logging]\nlevel = warning\n",
@@ -564,4 +566,220 @@ fn pitfalls_rewrites_deletes_empty_databases_conflicts_and_refusals() {
         status["last_error"].as_str().unwrap().contains("refused"),
         "{status}"
     );
+}
+
+/// The lead (lena, Experienced 1) and two members (max, Novice 1, on Track
+/// A; mia, Intermediate 1, on Track B) of the team roadmap on one Radicale
+/// whose rights file lets members read the lead's team calendars, and the
+/// lead read each member's progress calendar, and nothing more.
+#[test]
+fn a_team_lead_publishes_the_roadmap_members_follow_it_and_the_lead_sees_their_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = "studyplan-databricks-team-roadmap";
+    let server = Server::with(
+        &dir.path().join("radicale"),
+        "lena:lead-pw-1\nmax:max-pw-2\nmia:mia-pw-3\n",
+        &format!(
+            "[root]\nuser: .+\ncollection:\npermissions: R\n\n\
+             [owner]\nuser: .+\ncollection: {{user}}(/.*)?\npermissions: RrWw\n\n\
+             [members-see-the-lead]\nuser: (max|mia)\ncollection: lena\npermissions: R\n\n\
+             [members-read-the-roadmap]\nuser: (max|mia)\ncollection: lena/{plan}-(roadmap|track-[a-z0-9-]+)\npermissions: r\n\n\
+             [lead-reads-progress]\nuser: lena\ncollection: (max|mia)/{plan}-progress\npermissions: r\n"
+        ),
+    );
+    let keyring = Keyring::start(dir.path());
+    let member = |name: &str, password: &str, role: &str| {
+        let d = Device {
+            db: dir.path().join(format!("{name}.db")),
+            keyring: &keyring,
+        };
+        d.ok(&[
+            "plan",
+            "load",
+            "databricks-team-roadmap",
+            "--start",
+            "2026-01-05",
+            "--tz",
+            "Europe/Berlin",
+        ]);
+        let out = d.run(
+            &["sync", "account", &server.url, "--user", name],
+            &format!("{password}\n"),
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        d.ok(&["team", "me", role]);
+        d.ok(&["team", "assign", "experienced-1", "lena"]);
+        d
+    };
+    let lena = member("lena", "lead-pw-1", "experienced-1");
+    let max = member("max", "max-pw-2", "novice-1");
+    let mia = member("mia", "mia-pw-3", "intermediate-1");
+    lena.ok(&["team", "assign", "novice-1", "max"]);
+    let team = lena.ok(&["--json", "team", "assign", "intermediate-1", "mia"]);
+    let roles: Vec<(&str, Option<&str>)> = team["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["id"].as_str().unwrap(), r["username"].as_str()))
+        .collect();
+    assert_eq!(roles.len(), 6, "the six roles of the roadmap's matrix");
+    assert!(roles.contains(&("novice-1", Some("max"))));
+
+    // The lead's first sync publishes the roadmap and the track calendars;
+    // the members have published nothing yet, which the lead is told.
+    let first = lena.sync();
+    assert_eq!(first["team"]["published"], true, "{first}");
+    let problems = first["team"]["problems"].to_string();
+    assert!(
+        problems.contains("has not published any progress yet"),
+        "{problems}"
+    );
+    let blocks = lena.ok(&[
+        "--json",
+        "agenda",
+        "--from",
+        "2026-01-05",
+        "--to",
+        "2026-03-29",
+    ]);
+    let block_count = blocks.as_array().unwrap().len();
+    assert!(block_count > 50, "{block_count}");
+    let roadmap = format!("{}lena/{plan}-roadmap/", server.url);
+    let seen: Vec<String> =
+        serde_json::from_str(&phone(&server, "max", "max-pw-2", &["read", &roadmap])).unwrap();
+    assert_eq!(
+        seen.len(),
+        block_count,
+        "a member's phone reads the whole roadmap"
+    );
+    let track_a: Vec<String> = serde_json::from_str(&phone(
+        &server,
+        "mia",
+        "mia-pw-3",
+        &["read", &format!("{}lena/{plan}-track-track-a/", server.url)],
+    ))
+    .unwrap();
+    assert_eq!(
+        track_a.len(),
+        3,
+        "Track A's weeks 1-3, one event each: {track_a:?}"
+    );
+
+    // Members cannot write the roadmap: the server says no, studyplan says so in words, once.
+    let out = max.run(&["--json", "team", "publish"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+    let msg = err["message"].as_str().unwrap();
+    assert_eq!(err["kind"], "forbidden", "{err}");
+    assert!(
+        msg.contains("403") && msg.contains("Only the team's lead"),
+        "{msg}"
+    );
+    assert!(!msg.contains("max-pw-2"), "no password in errors");
+    assert_eq!(
+        phone(
+            &server,
+            "max",
+            "max-pw-2",
+            &["put", &roadmap, "phone-event@x"]
+        )
+        .trim(),
+        "refused: AuthorizationError",
+        "the rights file holds for any client"
+    );
+    let after: Vec<String> =
+        serde_json::from_str(&phone(&server, "lena", "lead-pw-1", &["read", &roadmap])).unwrap();
+    assert_eq!(after, seen, "the roadmap is as the lead wrote it");
+
+    // Members study and publish their progress with their own sync.
+    let day = |d: &Device, date: &str| -> Vec<Value> {
+        d.ok(&["--json", "agenda", "--date", date])
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let max_blocks = day(&max, "2026-01-05");
+    let study = max_blocks[0]["id"].as_str().unwrap().to_string();
+    let study_minutes = max_blocks[0]["minutes"].as_u64().unwrap();
+    max.ok(&["block", "done", &study]);
+    let tue = day(&max, "2026-01-06")[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    max.ok(&["block", "done", &tue]);
+    mia.ok(&["block", "partial", &study, "45"]);
+    let m = max.sync();
+    assert_eq!(m["team"]["role"], "novice-1");
+    assert_eq!(
+        m["team"]["published"], false,
+        "a member publishes no roadmap"
+    );
+    mia.sync();
+
+    // The lead moves a team session; the members' next sync follows it.
+    let wed = day(&lena, "2026-01-07");
+    let mentorship = wed
+        .iter()
+        .find(|b| b["track"] == "mentorship")
+        .expect("Wednesday's mentorship sync-up")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    lena.ok(&["block", "move", &mentorship, "--start", "2026-01-07 16:00"]);
+    let second = lena.sync();
+    assert_eq!(second["team"]["members_read"], 2, "{second}");
+    let followed = max.sync();
+    assert_eq!(followed["team"]["followed"], 1, "{followed}");
+    let moved = day(&max, "2026-01-07")
+        .into_iter()
+        .find(|b| b["id"] == mentorship.as_str())
+        .unwrap();
+    assert_eq!(moved["start"], "16:00", "{moved}");
+
+    // The lead sees both members' progress per learning track.
+    let progress = lena.ok(&["--json", "team", "progress"]);
+    let track = |id: &str| {
+        progress
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["track"]["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let member_of = |t: &Value, role: &str| {
+        t["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["role"] == role)
+            .unwrap()
+            .clone()
+    };
+    let a = member_of(&track("track-a"), "novice-1");
+    assert_eq!(a["username"], "max");
+    assert_eq!(
+        a["done_minutes"].as_u64().unwrap(),
+        2 * study_minutes,
+        "{a}"
+    );
+    assert_eq!(a["blocks_done"], 2);
+    assert!(a["read_at"].is_string() && a["error"].is_null(), "{a}");
+    let b = member_of(&track("track-b"), "intermediate-1");
+    assert_eq!(b["username"], "mia");
+    assert_eq!(b["done_minutes"], 45, "{b}");
+    assert_eq!(b["blocks_done"], 0);
+    let unassigned = member_of(&track("track-a"), "novice-2");
+    assert_eq!(unassigned["done_minutes"], 0);
+    assert!(unassigned["username"].is_null());
+    let text = String::from_utf8(lena.run(&["team", "progress"], "").stdout).unwrap();
+    assert!(text.contains("Track A") && text.contains("max"), "{text}");
+
+    // Nothing changed: the lead's next sync writes nothing.
+    let third = lena.sync();
+    assert_eq!(writes(&third), 0, "{third}");
 }

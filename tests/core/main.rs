@@ -12,4 +12,5 @@ mod reminders;
 mod replan;
 mod storage;
 mod support;
+mod team;
 mod validation;

@@ -12,6 +12,7 @@ mod output;
 mod portfolio;
 mod remind;
 mod sync;
+mod team;
 
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use clap::{Parser, Subcommand};
@@ -161,6 +162,11 @@ enum Cmd {
         /// Say what would be written, write nothing.
         #[arg(long)]
         dry_run: bool,
+    },
+    /// The plan's team: roles, who plays them, the team's progress per track.
+    Team {
+        #[command(subcommand)]
+        cmd: Option<team::TeamCmd>,
     },
     /// Busy time from other calendars on a day or a range (default: today).
     Busy {
@@ -378,6 +384,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
         Cmd::Exam { cmd } => exams::exam(&cli.db, cli.json, cmd),
         Cmd::Import { cmd } => calendars::import(&cli.db, cli.json, cmd),
         Cmd::Sync { cmd, dry_run } => sync::sync(&cli.db, cli.json, dry_run, cmd),
+        Cmd::Team { cmd } => team::team(&cli.db, cli.json, cmd),
         Cmd::Subscriptions { cmd } => calendars::subscriptions(&cli.db, cli.json, cmd),
         Cmd::Busy { date, from, to } => {
             let store = open(&cli.db)?;

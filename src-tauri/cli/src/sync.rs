@@ -41,6 +41,22 @@ fn print_report(r: &SyncReport) {
     for c in &r.conflicts {
         println!("  conflict: {c}");
     }
+    if let Some(t) = &r.team {
+        if t.published {
+            println!(
+                "team: roadmap and track calendars published; {} members' progress read",
+                t.members_read
+            );
+        } else {
+            println!(
+                "team: {} blocks moved as the lead moved them in the roadmap",
+                t.followed
+            );
+        }
+        for p in &t.problems {
+            println!("  team: {p}");
+        }
+    }
 }
 
 pub fn sync(

@@ -52,8 +52,11 @@ pub enum ErrorKind {
     /// Another process held the database for longer than the wait (5 s);
     /// nothing was changed, trying again is safe.
     Busy,
-    /// A file could not be read or written.
+    /// A file could not be read or written, or a server could not be reached.
     Io,
+    /// A server refused the request (HTTP 401 or 403): the user name and
+    /// password, or the rights the server gives them. Retrying will not help.
+    Forbidden,
     /// A bug: something the core did not expect.
     Internal,
 }
@@ -85,6 +88,8 @@ pub enum CoreError {
     Busy(String),
     #[error("{0}")]
     Io(String),
+    #[error("{0}")]
+    Forbidden(String),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -110,6 +115,7 @@ impl CoreError {
             CoreError::Storage(_) => ErrorKind::Storage,
             CoreError::Busy(_) => ErrorKind::Busy,
             CoreError::Io(_) => ErrorKind::Io,
+            CoreError::Forbidden(_) => ErrorKind::Forbidden,
             CoreError::Internal(_) => ErrorKind::Internal,
         }
     }

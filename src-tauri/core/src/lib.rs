@@ -17,6 +17,7 @@ pub mod schedule;
 pub mod shipped;
 pub mod store;
 pub mod sync;
+pub mod team;
 
 pub use error::{CoreError, Diagnostic, ErrorBody, ErrorKind, Result};
 pub use store::Store;

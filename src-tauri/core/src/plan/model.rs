@@ -68,6 +68,37 @@ pub struct PlanFile {
     /// Free prose sections of the source (objectives, principles, risks, reading list...).
     #[serde(default)]
     pub sections: Vec<Section>,
+    /// A team's layout, for a plan a team follows together (the team
+    /// roadmap's "6.1 Team Roles and Responsibilities Matrix").
+    #[serde(default)]
+    pub team: Option<Team>,
+}
+
+/// Who is in a team and which learning tracks each role follows.
+///
+/// The lead's CalDAV home holds the team's shared collections: the roadmap
+/// (every block) and one calendar per learning track; members read them
+/// and publish their own progress (see `studyplan_core::team`).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Team {
+    /// The id of the role that publishes the roadmap.
+    pub lead: Spanned<String>,
+    pub roles: Vec<Role>,
+}
+
+/// One seat in the team (e.g. "Novice 1"): a person plays it.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    /// The learning tracks the role follows, in the order the plan reaches
+    /// them (the roadmap: a Phase 1 track, then a Phase 2 pod). Track ids.
+    pub tracks: Vec<Spanned<String>>,
+    /// What the role does, phase by phase, in the source's words.
+    #[serde(default)]
+    pub duties: Vec<String>,
 }
 
 /// When the plan runs: fixed dates, or a number of weeks from a start the user picks.

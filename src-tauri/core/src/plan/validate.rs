@@ -512,6 +512,23 @@ pub fn validate(p: &PlanFile, map: &SourceMap) -> Vec<Diagnostic> {
             c.known("certification", &certs, cert);
         }
     }
+    if let Some(team) = &p.team {
+        let roles = c.ids("role", team.roles.iter().map(|r| &r.id));
+        c.known("role", &roles, &team.lead);
+        for r in &team.roles {
+            text_field(&mut c, &r.name.span, "role name", &r.name);
+            if r.tracks.is_empty() {
+                c.hint(
+                    &r.id.span,
+                    format!("role `{}` follows no track", r.id.value),
+                    "list the role's learning tracks, e.g. tracks = [\"track-a\", \"pod-3\"]",
+                );
+            }
+            for t in &r.tracks {
+                c.known("track", &tracks, t);
+            }
+        }
+    }
     c.out
 }
 

@@ -41,6 +41,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_sync_tokens",
         include_str!("../../migrations/0010_sync_tokens.sql"),
     ),
+    ("0011_team", include_str!("../../migrations/0011_team.sql")),
 ];
 
 pub fn latest() -> u32 {

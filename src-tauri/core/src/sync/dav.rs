@@ -5,7 +5,7 @@
 //! conditional PUT (If-None-Match: * to create, If-Match to update) and
 //! conditional DELETE.
 //!
-//! Errors are core's, in words: a 401 or 403 is `Io` "the server refused
+//! Errors are core's, in words: a 401 or 403 is `Forbidden` "the server refused
 //! …" (never retried), a 412 is `Conflict` (the item changed on the server
 //! since it was listed: the next sync reads it again).
 
@@ -112,13 +112,17 @@ mod libdav_impl {
         fn err<E: std::error::Error>(&self, what: &str, e: WebDavError<E>) -> CoreError {
             match e {
                 WebDavError::BadStatusCode(s) if s.as_u16() == 401 || s.as_u16() == 403 => {
-                    CoreError::Io(format!(
+                    CoreError::Forbidden(format!(
                         "{} refused to let you {what} ({} {}): check the user name and password, or ask who runs the server for the right to write there",
                         self.host,
                         s.as_u16(),
                         s.canonical_reason().unwrap_or("")
                     ))
                 }
+                WebDavError::BadStatusCode(s) if s.as_u16() == 404 => CoreError::NotFound(format!(
+                    "{} has nothing there (404) when asked to {what}",
+                    self.host
+                )),
                 WebDavError::PreconditionFailed(_) => CoreError::Conflict(format!(
                     "the item changed on {} while syncing ({what}); sync again",
                     self.host

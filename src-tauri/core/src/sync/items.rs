@@ -242,6 +242,48 @@ pub fn fingerprint(data: &str) -> Option<String> {
     Some(h.iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// The UID of the item's first VEVENT or VTODO.
+pub fn uid_of(data: &str) -> Option<String> {
+    match prop(&component(data)?, "UID")? {
+        ICalendarValue::Text(t) => Some(t.clone()),
+        _ => None,
+    }
+}
+
+/// A week range of a learning track as an all-day VEVENT: `first` and
+/// `last` are local dates `YYYY-MM-DD`, both in the range (DTEND is the day
+/// after `last`, exclusive, RFC 5545 §3.6.1); `topics` goes to DESCRIPTION.
+/// Errors: `Internal` for a date that does not parse (they come from the
+/// plan's own weeks).
+pub fn track_week(
+    uid: &str,
+    first: &str,
+    last: &str,
+    summary: &str,
+    topics: &str,
+    stamp: &str,
+) -> crate::Result<String> {
+    use crate::ics::text::{escape, escape_line};
+    let day = |s: &str| {
+        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map_err(|e| crate::CoreError::Internal(format!("week date {s}: {e}")))
+    };
+    let (first, after) = (day(first)?, day(last)? + chrono::Days::new(1));
+    let mut v = vec![
+        "BEGIN:VEVENT".to_string(),
+        format!("UID:{}", escape_line(uid)),
+        format!("DTSTART;VALUE=DATE:{}", first.format("%Y%m%d")),
+        format!("DTEND;VALUE=DATE:{}", after.format("%Y%m%d")),
+        format!("SUMMARY:{}", escape_line(summary)),
+        "TRANSP:TRANSPARENT".to_string(),
+    ];
+    if !topics.is_empty() {
+        v.push(format!("DESCRIPTION:{}", escape(topics)));
+    }
+    v.push("END:VEVENT".into());
+    Ok(wrap(&v, stamp))
+}
+
 /// The fingerprint of what studyplan would write for `b`.
 pub fn event_fingerprint(b: &BlockView) -> String {
     fingerprint(&event(b, "19700101T000000Z")).unwrap_or_default()

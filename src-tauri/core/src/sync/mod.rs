@@ -31,6 +31,7 @@
 pub mod dav;
 pub mod items;
 pub mod secret;
+pub mod team;
 
 use crate::error::{CoreError, Result};
 use crate::store::agenda::{BlockStatus, BlockView};
@@ -65,6 +66,8 @@ pub struct SyncReport {
     /// Collections listed in full because there was no sync token or the
     /// server refused it (expired, invalid); otherwise only changes are asked.
     pub full_listings: u32,
+    /// The team part, when the plan has a team and a role is played here.
+    pub team: Option<team::TeamReport>,
 }
 
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
@@ -236,37 +239,58 @@ fn run_inner(
         .ok_or_else(|| {
             CoreError::NotFound("load a plan first: sync publishes the active plan".into())
         })?;
-    let mut cx = Ctx {
-        store,
-        dav,
-        account: a.id,
-        dry_run,
-        now,
-        report: SyncReport {
-            dry_run,
-            ..SyncReport::default()
-        },
-        pending_tokens: Vec::new(),
-        missing: Vec::new(),
-    };
+    let mut cx = Ctx::new(store, dav, a, dry_run, now);
     let blocks_href = collection(&mut cx, &plan, &title, Holds::Events)?;
     let progress_href = collection(&mut cx, &plan, &title, Holds::Todos)?;
     let blocks = cx.store.plan_blocks(&plan)?;
     publish_blocks(&mut cx, &blocks_href, &blocks)?;
     sync_progress(&mut cx, &progress_href, &blocks)?;
-    if !cx.dry_run {
-        // The tokens from before this sync's own writes: those come back as
-        // changes next time and are recognised (same ETag, or same meaning).
-        let tx = cx.store.immediate()?;
-        for (coll, token) in &cx.pending_tokens {
-            tx.execute(
+    cx.report.team = team::sync(&mut cx, &blocks)?;
+    cx.finish()?;
+    Ok(cx.report)
+}
+
+impl Ctx<'_> {
+    /// A context for this account's sync.
+    fn new<'a>(
+        store: &'a mut Store,
+        dav: &'a mut dyn Dav,
+        a: &AccountView,
+        dry_run: bool,
+        now: DateTime<Utc>,
+    ) -> Ctx<'a> {
+        Ctx {
+            store,
+            dav,
+            account: a.id,
+            dry_run,
+            now,
+            report: SyncReport {
+                dry_run,
+                ..SyncReport::default()
+            },
+            pending_tokens: Vec::new(),
+            missing: Vec::new(),
+        }
+    }
+
+    /// Keep the collections' new sync tokens.
+    fn finish(&mut self) -> Result<()> {
+        let cx = self;
+        if !cx.dry_run {
+            // The tokens from before this sync's own writes: those come back as
+            // changes next time and are recognised (same ETag, or same meaning).
+            let tx = cx.store.immediate()?;
+            for (coll, token) in &cx.pending_tokens {
+                tx.execute(
                 "UPDATE sync_collections SET sync_token = ?3 WHERE account_id = ?1 AND href = ?2",
                 params![cx.account, coll, token],
             )?;
+            }
+            tx.commit()?;
         }
-        tx.commit()?;
+        Ok(())
     }
-    Ok(cx.report)
 }
 
 /// The collection of `plan` for `holds`: known, found by href, or made.
@@ -303,32 +327,12 @@ fn collection(cx: &mut Ctx, plan: &str, title: &str, holds: Holds) -> Result<Str
     } else {
         format!("{home}/")
     };
-    let slug: String = plan
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let href = format!("{home}studyplan-{slug}-{kind}/");
-    let exists = cx
-        .dav
-        .calendars(&home)?
-        .iter()
-        .any(|(h, _)| h.trim_end_matches('/') == href.trim_end_matches('/'));
-    if !exists && cx.dry_run {
-        cx.missing.push(href.clone());
-    }
-    if !exists && !cx.dry_run {
-        let name = match holds {
-            Holds::Events => format!("{title} — blocks"),
-            Holds::Todos => format!("{title} — progress"),
-        };
-        cx.dav.make_calendar(&href, &name, holds)?;
-    }
+    let href = plan_collection(&home, plan, kind);
+    let name = match holds {
+        Holds::Events => format!("{title} — blocks"),
+        Holds::Todos => format!("{title} — progress"),
+    };
+    ensure(cx, &home, &href, &name, holds)?;
     if !cx.dry_run {
         let tx = cx.store.immediate()?;
         tx.execute(
@@ -342,6 +346,40 @@ fn collection(cx: &mut Ctx, plan: &str, title: &str, holds: Holds) -> Result<Str
         tx.commit()?;
     }
     Ok(href)
+}
+
+/// The href of a plan's collection of `kind` in `home` (a slash-ended
+/// href): `studyplan-<plan>-<kind>/`, the plan id's characters outside
+/// `[A-Za-z0-9-]` as `-`.
+fn plan_collection(home: &str, plan: &str, kind: &str) -> String {
+    let slug: String = plan
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{home}studyplan-{slug}-{kind}/")
+}
+
+/// Make the calendar `href` in `home` unless it is there (a dry run only
+/// notes it as missing).
+fn ensure(cx: &mut Ctx, home: &str, href: &str, name: &str, holds: Holds) -> Result<()> {
+    let exists = cx
+        .dav
+        .calendars(home)?
+        .iter()
+        .any(|(h, _)| h.trim_end_matches('/') == href.trim_end_matches('/'));
+    if !exists && cx.dry_run {
+        cx.missing.push(href.to_string());
+    }
+    if !exists && !cx.dry_run {
+        cx.dav.make_calendar(href, name, holds)?;
+    }
+    Ok(())
 }
 
 #[derive(Debug, Clone)]
@@ -978,6 +1016,38 @@ pub fn run_with_keyring(
     dry_run: bool,
     now: DateTime<Utc>,
 ) -> Result<SyncReport> {
+    with_keyring(store, |store, dav| run(store, dav, dry_run, now))
+}
+
+/// Publish the team's roadmap and track calendars to the lead's home now,
+/// whoever asks: the server decides who may write there, and a refusal is
+/// `Forbidden` in words. Errors: `NotFound` without an account, a plan with
+/// a team, or a role played here.
+pub fn publish_team(
+    store: &mut Store,
+    dav: &mut dyn Dav,
+    now: DateTime<Utc>,
+) -> Result<SyncReport> {
+    let a = account(store)?.ok_or_else(|| CoreError::NotFound("no sync account yet".into()))?;
+    let v = crate::team::view(store)?;
+    let blocks = store.plan_blocks(&v.plan_id)?;
+    let mut cx = Ctx::new(store, dav, &a, false, now);
+    team::publish_all(&mut cx, &v, &blocks)?;
+    cx.finish()?;
+    Ok(cx.report)
+}
+
+/// [`publish_team`] with the account's password from the keyring.
+pub fn publish_team_with_keyring(store: &mut Store, now: DateTime<Utc>) -> Result<SyncReport> {
+    with_keyring(store, |store, dav| publish_team(store, dav, now))
+}
+
+/// Run `f` with libdav on the account, the password from the keyring, on a
+/// thread of its own.
+fn with_keyring<T: Send>(
+    store: &mut Store,
+    f: impl FnOnce(&mut Store, &mut dyn Dav) -> Result<T> + Send,
+) -> Result<T> {
     let (a, password) = match credentials(store, &secret::Keyring) {
         Ok(c) => c,
         Err(e) => {
@@ -996,7 +1066,7 @@ pub fn run_with_keyring(
     std::thread::scope(|s| {
         s.spawn(|| {
             let mut dav = dav::LibDav::new(&a.url, &a.username, &password)?;
-            run(store, &mut dav, dry_run, now)
+            f(store, &mut dav)
         })
         .join()
         .unwrap_or_else(|_| Err(CoreError::Internal("sync stopped unexpectedly".into())))

@@ -18,6 +18,8 @@ describe('isErrorBody', () => {
   it('accepts core error bodies', () => {
     expect(isErrorBody(planError)).toBe(true);
     expect(isErrorBody({ kind: 'not_found', message: 'no such block', diagnostics: [] })).toBe(true);
+    // The server's refusal keeps its kind (and its words), not "internal".
+    expect(isErrorBody({ kind: 'forbidden', message: 'the server answered 403 Forbidden', diagnostics: [] })).toBe(true);
   });
 
   it('rejects anything else', () => {
@@ -79,7 +81,8 @@ describe('describeError', () => {
   });
 
   it('has advice for every kind', () => {
-    for (const kind of ['invalid_input', 'not_found', 'plan_invalid', 'conflict', 'storage', 'io', 'internal'] as const) {
+    const kinds = ['invalid_input', 'not_found', 'plan_invalid', 'conflict', 'storage', 'busy', 'io', 'forbidden', 'internal'] as const;
+    for (const kind of kinds) {
       expect(errorAdvice(kind).length).toBeGreaterThan(10);
     }
   });

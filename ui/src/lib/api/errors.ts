@@ -11,6 +11,7 @@ const KINDS: readonly ErrorKind[] = [
   'storage',
   'busy',
   'io',
+  'forbidden',
   'internal',
 ];
 
@@ -92,6 +93,8 @@ export function errorAdvice(kind: ErrorKind): string {
       return 'Another studyplan process (the reminder service or the command line) was writing. Nothing changed; try again.';
     case 'io':
       return 'A file could not be read or written. Check that it exists and that you may access it.';
+    case 'forbidden':
+      return 'The server refused it: what it said above tells who may do this. Nothing was changed there.';
     case 'internal':
       return 'This is probably a bug in studyplan. Try again; if it keeps happening, report it with this message.';
   }

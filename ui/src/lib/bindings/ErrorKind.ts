@@ -3,4 +3,4 @@
 /**
  * What went wrong, as a front end needs to tell it apart.
  */
-export type ErrorKind = "invalid_input" | "not_found" | "plan_invalid" | "conflict" | "storage" | "busy" | "io" | "internal";
+export type ErrorKind = "invalid_input" | "not_found" | "plan_invalid" | "conflict" | "storage" | "busy" | "io" | "forbidden" | "internal";
