@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "plan_shipped",
     "plan_load",
     "plan_activate",
+    "plan_restart",
     "plan_remove",
     "plan_choose_file",
     "block_status",

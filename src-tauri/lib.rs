@@ -82,6 +82,7 @@ pub fn run() {
             commands::plans::plan_shipped,
             commands::plans::plan_load,
             commands::plans::plan_activate,
+            commands::plans::plan_restart,
             commands::plans::plan_remove,
             commands::plans::plan_choose_file,
             commands::agenda::agenda,

@@ -43,6 +43,30 @@ pub fn plan_load(
         .load_plan(&name, &text, &opts, chrono::Utc::now())?)
 }
 
+/// Follow plan `id` again from `start` (`YYYY-MM-DD`; null: the next date
+/// with the plan's first weekday) in `tz` (null: the system's zone), as a
+/// run of its own; the earlier run stays loaded.
+#[tauri::command(async)]
+pub fn plan_restart(
+    state: State<'_, AppState>,
+    id: Arg<String>,
+    start: Arg<Option<String>>,
+    tz: Arg<Option<String>>,
+) -> CmdResult<LoadReport> {
+    let start = start
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(parse_date)
+        .transpose()?;
+    Ok(studyplan_core::runs::start_run(
+        &mut *state.store()?,
+        &id,
+        start,
+        tz.0.filter(|s| !s.is_empty()),
+        chrono::Utc::now(),
+    )?)
+}
+
 #[tauri::command(async)]
 pub fn plan_activate(state: State<'_, AppState>, id: Arg<String>) -> CmdResult<PlanSummary> {
     Ok(state.store()?.activate_plan(&id)?)

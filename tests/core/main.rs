@@ -10,6 +10,7 @@ mod portfolio;
 mod reference_plan;
 mod reminders;
 mod replan;
+mod runs;
 mod storage;
 mod support;
 mod team;

@@ -22,7 +22,7 @@ use std::process::ExitCode;
 use studyplan_core::store::agenda::parse_date;
 use studyplan_core::store::blocks::{BlockChange, NewBlock};
 use studyplan_core::store::plans::LoadOptions;
-use studyplan_core::{shipped, CoreError, Store};
+use studyplan_core::{runs, shipped, CoreError, Store};
 
 #[derive(Parser)]
 #[command(
@@ -274,7 +274,9 @@ enum PlanCmd {
     Load {
         /// A plan file path, or the id of a shipped plan.
         file: String,
-        /// Start date: required for relative plans; moves an absolute plan.
+        /// Start date, YYYY-MM-DD, or `next` (the next date after today with
+        /// the plan's first weekday): required for relative plans; moves an
+        /// absolute plan (`plan restart` keeps the earlier run instead).
         #[arg(long)]
         start: Option<String>,
         /// IANA time zone (default: the plan's, else the system's).
@@ -283,6 +285,19 @@ enum PlanCmd {
         /// Variant of a plan that has several (e.g. 20-week).
         #[arg(long)]
         variant: Option<String>,
+    },
+    /// Follow a loaded plan again on coming dates, as a run of its own (id
+    /// `<plan>-<first day>`, its dates in the title); the earlier run stays
+    /// loaded with its progress.
+    Restart {
+        id: String,
+        /// First day, YYYY-MM-DD, or `next` (the default): the next date
+        /// after today with the plan's first weekday.
+        #[arg(long)]
+        start: Option<String>,
+        /// IANA time zone (default: the system's).
+        #[arg(long)]
+        tz: Option<String>,
     },
     /// Loaded plans.
     List,
@@ -476,32 +491,33 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                     tz,
                     variant,
                 } => {
-                    let opts = LoadOptions {
-                        start: opt_date(&start)?,
-                        tz,
-                        variant,
-                    };
                     let (name, text) = studyplan_core::plan::source::read_source(&file)?;
+                    let start = match start.as_deref() {
+                        // The next date with the plan's first weekday, in the plan's zone.
+                        Some("next") => {
+                            let plan = studyplan_core::plan::parse_plan(&name, &text)
+                                .map_err(CoreError::PlanInvalid)?;
+                            let zone = tz
+                                .as_deref()
+                                .or(plan.timezone.as_ref().map(|t| t.value.as_str()));
+                            let today = today_in(zone)?;
+                            Some(runs::next_on(today, runs::first_weekday(&plan)))
+                        }
+                        _ => opt_date(&start)?,
+                    };
+                    let opts = LoadOptions { start, tz, variant };
                     let rep = store.load_plan(&name, &text, &opts, Utc::now())?;
-                    if cli.json {
-                        print_json(&rep);
-                    } else {
-                        let verb = if rep.reloaded { "reloaded" } else { "loaded" };
-                        println!(
-                            "{verb} {} ({} – {}, {}, {} weeks, {} blocks): {} added, {} moved, {} removed, {} unchanged",
-                            rep.plan.id, rep.plan.start, rep.plan.end, rep.plan.timezone, rep.plan.weeks, rep.plan.block_count,
-                            rep.added, rep.moved, rep.removed, rep.unchanged
-                        );
-                        if rep.history_kept > 0 {
-                            println!("{} changed or removed blocks had progress or notes; their history stays in the event log", rep.history_kept);
-                        }
-                        if !rep.portfolio_kept.is_empty() {
-                            println!(
-                                "{} portfolio items with a tick or evidence are no longer in the plan; kept in the portfolio's history: {}",
-                                rep.portfolio_kept.len(),
-                                rep.portfolio_kept.join(", ")
-                            );
-                        }
+                    print_load(&rep, cli.json);
+                }
+                PlanCmd::Restart { id, start, tz } => {
+                    let start = match start.as_deref() {
+                        None | Some("next") => None,
+                        _ => opt_date(&start)?,
+                    };
+                    let rep = runs::start_run(&mut store, &id, start, tz, Utc::now())?;
+                    print_load(&rep, cli.json);
+                    if !cli.json {
+                        println!("the earlier run stays loaded: studyplan plan use {id}");
                     }
                 }
                 PlanCmd::List => {
@@ -740,4 +756,41 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// What loading a plan did, for people or as JSON.
+fn print_load(rep: &studyplan_core::store::plans::LoadReport, json: bool) {
+    if json {
+        print_json(rep);
+        return;
+    }
+    let verb = if rep.reloaded { "reloaded" } else { "loaded" };
+    println!(
+        "{verb} {} ({} – {}, {}, {} weeks, {} blocks): {} added, {} moved, {} removed, {} unchanged",
+        rep.plan.id, rep.plan.start, rep.plan.end, rep.plan.timezone, rep.plan.weeks, rep.plan.block_count,
+        rep.added, rep.moved, rep.removed, rep.unchanged
+    );
+    if rep.history_kept > 0 {
+        println!("{} changed or removed blocks had progress or notes; their history stays in the event log", rep.history_kept);
+    }
+    if !rep.portfolio_kept.is_empty() {
+        println!(
+            "{} portfolio items with a tick or evidence are no longer in the plan; kept in the portfolio's history: {}",
+            rep.portfolio_kept.len(),
+            rep.portfolio_kept.join(", ")
+        );
+    }
+}
+
+/// Today in `zone` (an IANA name), else in the system's zone.
+fn today_in(zone: Option<&str>) -> Result<chrono::NaiveDate, CoreError> {
+    let tz = match zone {
+        Some(z) => studyplan_core::schedule::tz::parse_zone(z).ok_or_else(|| {
+            CoreError::InvalidInput(format!(
+                "unknown time zone `{z}`; use an IANA name such as Europe/Berlin"
+            ))
+        })?,
+        None => studyplan_core::schedule::tz::system_zone(),
+    };
+    Ok(Utc::now().with_timezone(&tz).date_naive())
 }

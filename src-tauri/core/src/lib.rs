@@ -13,6 +13,7 @@ pub mod mistakes;
 pub mod plan;
 pub mod portfolio;
 pub mod reminders;
+pub mod runs;
 pub mod schedule;
 pub mod shipped;
 pub mod store;

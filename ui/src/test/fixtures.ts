@@ -44,6 +44,7 @@ export const overview: Overview = {
     { id: 'dsa', name: 'Python DSA' },
   ],
   next_reminder: { title: 'In 5 min: Spark joins lab', date: '2025-08-19', time: '08:55' },
+  run_offer: null,
 };
 
 export const noPlanOverview: Overview = {
@@ -53,6 +54,7 @@ export const noPlanOverview: Overview = {
   week_count: 0,
   tracks: [],
   next_reminder: null,
+  run_offer: null,
 };
 
 export function ready<T>(data: T): Load<T> {

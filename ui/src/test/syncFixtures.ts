@@ -14,6 +14,7 @@ export function report(over: Partial<SyncReport> = {}): SyncReport {
     conflicts: [],
     dry_run: false,
     full_listings: 0,
+    team: null,
     ...over,
   };
 }

@@ -133,6 +133,8 @@ pub struct Overview {
     pub tracks: Vec<TrackInfo>,
     /// The next reminder due within two days, if any.
     pub next_reminder: Option<UpcomingReminder>,
+    /// A new run offered because the plan has ended or not started yet.
+    pub run_offer: Option<crate::runs::RunOffer>,
 }
 
 /// Longest range one agenda call may cover, so a typo can't ask for a century.
@@ -271,7 +273,8 @@ impl Store {
     pub fn overview(&self, now: DateTime<Utc>) -> Result<Overview> {
         let plan = self.active_plan()?;
         let tz = crate::schedule::tz::plan_zone(self)?;
-        let today = now.with_timezone(&tz).date_naive().to_string();
+        let today_date = now.with_timezone(&tz).date_naive();
+        let today = today_date.to_string();
         let (week, week_count) = match &plan {
             Some(p) => (self.week_holding(&p.id, &today)?, p.weeks),
             None => (None, 0),
@@ -307,6 +310,7 @@ impl Store {
                 }
             });
         Ok(Overview {
+            run_offer: crate::runs::offer(self, today_date)?,
             next_reminder,
             tracks,
             today,

@@ -81,7 +81,24 @@ impl Store {
         opts: &LoadOptions,
         now: DateTime<Utc>,
     ) -> Result<LoadReport> {
-        let plan = parse_plan(source_name, text).map_err(CoreError::PlanInvalid)?;
+        self.load_run(source_name, text, opts, None, now)
+    }
+
+    /// [`Store::load_plan`], as a run of the plan with its own id and title
+    /// (`run`: id, title) in place of the file's (see `crate::runs`).
+    pub(crate) fn load_run(
+        &mut self,
+        source_name: &str,
+        text: &str,
+        opts: &LoadOptions,
+        run: Option<(String, String)>,
+        now: DateTime<Utc>,
+    ) -> Result<LoadReport> {
+        let mut plan = parse_plan(source_name, text).map_err(CoreError::PlanInvalid)?;
+        if let Some((id, title)) = run {
+            plan.id.value = id;
+            plan.title.value = title;
+        }
         let tz = match (&opts.tz, &plan.timezone) {
             (Some(name), _) => parse_zone(name).ok_or_else(|| {
                 CoreError::InvalidInput(format!(

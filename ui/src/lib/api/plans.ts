@@ -32,3 +32,12 @@ export function removePlan(id: string): Promise<null> {
 export function choosePlanFile(): Promise<string | null> {
   return call<string | null>('plan_choose_file');
 }
+
+/**
+ * Follows plan `id` again from `start` (`YYYY-MM-DD`; null: the next date with the plan's first weekday) in `tz`
+ * (null: the system's zone). The new run is a plan of its own (id `<plan>-<first day>`, its dates in its title) and
+ * becomes the active one; the earlier run stays loaded with its progress.
+ */
+export function restartPlan(id: string, start: string | null, tz: string | null): Promise<LoadReport> {
+  return call<LoadReport>('plan_restart', { id, start, tz });
+}
