@@ -31,8 +31,10 @@ pub fn sync_account_set(
     )?)
 }
 
+/// Forget the account; a warning when its password could not be removed
+/// from the keyring (the account is gone all the same).
 #[tauri::command(async)]
-pub fn sync_account_remove(state: State<'_, AppState>) -> CmdResult<()> {
+pub fn sync_account_remove(state: State<'_, AppState>) -> CmdResult<Option<String>> {
     Ok(sync::remove_account(&mut *state.store()?, &Keyring)?)
 }
 

@@ -734,6 +734,12 @@ fn a_team_lead_publishes_the_roadmap_members_follow_it_and_the_lead_sees_their_p
     assert_eq!(second["team"]["members_read"], 2, "{second}");
     let followed = max.sync();
     assert_eq!(followed["team"]["followed"], 1, "{followed}");
+    assert_eq!(
+        followed["updated"], 2,
+        "the move reaches the member's own calendars in the same sync: {followed}"
+    );
+    let again = max.sync();
+    assert_eq!(writes(&again), 0, "{again}");
     let moved = day(&max, "2026-01-07")
         .into_iter()
         .find(|b| b["id"] == mentorship.as_str())

@@ -57,9 +57,28 @@ fn an_ended_plan_is_offered_the_next_tuesday_and_its_new_run_keeps_the_old_one_r
         "a run starting tomorrow is not offered another"
     );
 
+    // A picked Monday moves to the Tuesday after: each day keeps its weekday.
+    let picked = runs::start_run(
+        &mut db.store,
+        "senior-de-2025",
+        Some(date("2027-03-01")),
+        Some("Europe/Berlin".into()),
+        now,
+    )
+    .unwrap();
+    assert_eq!(
+        (picked.plan.id.as_str(), picked.plan.start.as_str()),
+        ("senior-de-2025-2027-03-02", "2027-03-02")
+    );
+    assert!(
+        picked.plan.title.ends_with("(Mar 2 – May 1, 2027)"),
+        "{}",
+        picked.plan.title
+    );
+
     // The earlier run, with its progress, is still there.
     let plans = db.store.plan_list().unwrap();
-    assert_eq!(plans.len(), 2);
+    assert_eq!(plans.len(), 3);
     db.store.activate_plan("senior-de-2025").unwrap();
     let old = db
         .store

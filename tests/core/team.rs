@@ -64,8 +64,29 @@ fn the_roster_takes_one_person_per_role_and_refuses_unknown_roles_in_words() {
         err.to_string().contains("no role `coach`") && err.to_string().contains("novice-1"),
         "{err}"
     );
-    let err = team::assign(&mut db.store, "novice-2", Some("a/b")).unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    for bad in [
+        "a/b",
+        "..",
+        ".",
+        "max%2F..%2Fmia",
+        "a?b",
+        "a#b",
+        "a\\b",
+        "   ",
+    ] {
+        let err = team::assign(&mut db.store, "novice-2", Some(bad)).err();
+        // Blank clears the role; the others are refused.
+        if bad.trim().is_empty() {
+            assert!(err.is_none());
+        } else {
+            assert_eq!(
+                err.map(|e| e.kind()),
+                Some(ErrorKind::InvalidInput),
+                "{bad}"
+            );
+        }
+    }
+    team::assign(&mut db.store, "novice-2", Some("zoë@example.org")).unwrap();
     let err = team::set_me(&mut db.store, "").unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
 

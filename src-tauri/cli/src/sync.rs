@@ -42,15 +42,21 @@ fn print_report(r: &SyncReport) {
         println!("  conflict: {c}");
     }
     if let Some(t) = &r.team {
+        let n = |k: u32, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
         if t.published {
             println!(
-                "team: roadmap and track calendars published; {} members' progress read",
-                t.members_read
+                "team: roadmap and track calendars {}; progress of {} read",
+                if r.dry_run {
+                    "would be published"
+                } else {
+                    "published"
+                },
+                n(t.members_read, "member", "members")
             );
-        } else {
+        } else if !t.role.is_empty() {
             println!(
-                "team: {} blocks moved as the lead moved them in the roadmap",
-                t.followed
+                "team: {} as the lead moved them in the roadmap",
+                n(t.followed, "block moved", "blocks moved")
             );
         }
         for p in &t.problems {
@@ -68,9 +74,20 @@ pub fn sync(
     let mut store = open(db)?;
     match cmd {
         Some(SyncCmd::Account { remove: true, .. }) => {
-            sync::remove_account(&mut store, &Keyring)?;
+            let had = sync::account(&store)?.is_some();
+            let warning = sync::remove_account(&mut store, &Keyring)?;
+            if let Some(w) = &warning {
+                eprintln!("studyplan: {w}");
+            }
             if !json {
-                println!("sync account removed");
+                println!(
+                    "{}",
+                    if had {
+                        "sync account removed"
+                    } else {
+                        "no sync account was set"
+                    }
+                );
             }
         }
         Some(SyncCmd::Account {

@@ -80,8 +80,13 @@ pub fn team(db: &Option<PathBuf>, json: bool, cmd: Option<TeamCmd>) -> Result<Ex
                     };
                     println!("{} ({span})", t.track.name);
                     for m in &t.members {
-                        let who = m.username.as_deref().unwrap_or("not assigned");
+                        let who = match (&m.username, m.me) {
+                            (Some(u), _) => u.as_str(),
+                            (None, true) => "you",
+                            (None, false) => "not assigned",
+                        };
                         let state = match (&m.error, &m.read_at) {
+                            _ if m.me => "  (this computer)".into(),
                             (Some(e), _) => format!("  ! {e}"),
                             (None, Some(at)) => format!("  (read {at})"),
                             (None, None) if m.username.is_some() => "  (not read yet: sync)".into(),

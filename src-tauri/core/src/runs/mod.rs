@@ -5,7 +5,9 @@
 //!   ([`offer`]): on the next date
 //!   after today with the plan's first weekday (the reference plan starts on
 //!   a Tuesday: on Monday 2026-11-30 the offer is Tuesday 2026-12-01), or on
-//!   a date the person picks, in the system's time zone unless they pick one.
+//!   a date the person picks (an absolute plan moves to the first day on or
+//!   after it with its first weekday, so each day keeps its weekday), in the
+//!   system's time zone unless they pick one.
 //! - A run is a plan of its own ([`start_run`]): id `<plan id>-<first day>`
 //!   (the plan's own id when it starts on the file's dates), every date
 //!   shifted by whole days, and the title's date range rewritten for the
@@ -207,15 +209,21 @@ pub fn start_run(
     let today = now.with_timezone(&zone).date_naive();
     let l = loaded(store, id)?;
     let plan = parse(&l)?;
+    let file_start = plan.period.start.as_ref().map(|s| s.value.0);
     let first = match start {
         Some(d) => {
             crate::store::agenda::check_year(d)?;
-            d
+            // An absolute plan keeps each day's weekday: it starts on the
+            // first day on or after the date with its first weekday, as
+            // loading it with a start does (schedule::expand).
+            match file_start {
+                Some(f) => next_on(d - Days::new(1), f.weekday()),
+                None => d,
+            }
         }
         None => next_on(today, first_weekday(&plan)),
     };
     let base = plan.id.value.clone();
-    let file_start = plan.period.start.as_ref().map(|s| s.value.0);
     let shift = (first - l.start).num_days();
     let last = l.end + chrono::Duration::days(shift);
     let run_id = if file_start == Some(first) {

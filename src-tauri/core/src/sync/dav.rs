@@ -113,7 +113,7 @@ mod libdav_impl {
             match e {
                 WebDavError::BadStatusCode(s) if s.as_u16() == 401 || s.as_u16() == 403 => {
                     CoreError::Forbidden(format!(
-                        "{} refused to let you {what} ({} {}): check the user name and password, or ask who runs the server for the right to write there",
+                        "{} refused to let you {what} ({} {}): check the user name and password, or ask who runs the server for access there",
                         self.host,
                         s.as_u16(),
                         s.canonical_reason().unwrap_or("")
@@ -319,9 +319,17 @@ pub fn check_account_url(raw: &str) -> Result<String> {
     let u = url::Url::parse(raw.trim()).map_err(|e| {
         CoreError::InvalidInput(format!("“{}” is not a URL: {e}", crate::ipc::quote(raw)))
     })?;
-    if !matches!(u.scheme(), "http" | "https") {
+    // The password travels with every request: in the clear only to this
+    // computer (a server on 127.0.0.1 or localhost).
+    let local = match u.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    if !(u.scheme() == "https" || (u.scheme() == "http" && local)) {
         return Err(CoreError::InvalidInput(
-            "a CalDAV account's address starts with https:// (or http:// on your own machine)"
+            "a CalDAV account's address starts with https:// (http:// only for a server on this computer, whose traffic never leaves it)"
                 .into(),
         ));
     }
@@ -330,5 +338,37 @@ pub fn check_account_url(raw: &str) -> Result<String> {
             "give the user name separately; the password goes to the system keyring".into(),
         ));
     }
+    let mut u = u;
+    u.set_fragment(None);
     Ok(u.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_account_url;
+
+    #[test]
+    fn a_password_goes_in_the_clear_only_to_this_computer() {
+        for ok in [
+            "https://dav.example.org/",
+            "http://127.0.0.1:5232/",
+            "http://localhost:5232/",
+            "http://[::1]:5232/",
+        ] {
+            assert!(check_account_url(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://example.com/",
+            "http://192.168.1.5:5232/",
+            "ftp://dav.example.org/",
+            "https://ada:pw@dav.example.org/",
+        ] {
+            assert!(check_account_url(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            check_account_url("https://x.example/dav/#frag").unwrap(),
+            "https://x.example/dav/",
+            "a fragment is never sent"
+        );
+    }
 }

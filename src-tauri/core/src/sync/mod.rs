@@ -133,15 +133,20 @@ pub fn set_account(
     account(store)?.ok_or_else(|| CoreError::Internal("the account was not saved".into()))
 }
 
-/// Forget the account, its sync state and its password.
-pub fn remove_account(store: &mut Store, secrets: &dyn secret::Secrets) -> Result<()> {
-    if let Some(a) = account(store)? {
-        secrets.delete(&key(store, &a.url, &a.username))?;
-        let tx = store.immediate()?;
-        tx.execute("DELETE FROM sync_accounts", [])?;
-        tx.commit()?;
-    }
-    Ok(())
+/// Forget the account, its sync state and its password. The account goes
+/// even when the keyring cannot be reached; then the returned warning says
+/// the password may still be in the keyring.
+pub fn remove_account(store: &mut Store, secrets: &dyn secret::Secrets) -> Result<Option<String>> {
+    let Some(a) = account(store)? else {
+        return Ok(None);
+    };
+    let warning = secrets.delete(&key(store, &a.url, &a.username)).err().map(|e| {
+        format!("the account is forgotten, but its password could not be removed from the system keyring ({e}); remove “studyplan” entries there by hand")
+    });
+    let tx = store.immediate()?;
+    tx.execute("DELETE FROM sync_accounts", [])?;
+    tx.commit()?;
+    Ok(warning)
 }
 
 pub fn account(store: &Store) -> Result<Option<AccountView>> {
@@ -242,10 +247,13 @@ fn run_inner(
     let mut cx = Ctx::new(store, dav, a, dry_run, now);
     let blocks_href = collection(&mut cx, &plan, &title, Holds::Events)?;
     let progress_href = collection(&mut cx, &plan, &title, Holds::Todos)?;
+    // A member takes the lead's moves first, so this sync also carries
+    // them to the member's own calendars.
+    let followed = team::follow_lead(&mut cx)?;
     let blocks = cx.store.plan_blocks(&plan)?;
     publish_blocks(&mut cx, &blocks_href, &blocks)?;
     sync_progress(&mut cx, &progress_href, &blocks)?;
-    cx.report.team = team::sync(&mut cx, &blocks)?;
+    cx.report.team = team::lead_part(&mut cx, &blocks, followed)?;
     cx.finish()?;
     Ok(cx.report)
 }
@@ -1028,8 +1036,8 @@ pub fn publish_team(
     dav: &mut dyn Dav,
     now: DateTime<Utc>,
 ) -> Result<SyncReport> {
-    let a = account(store)?.ok_or_else(|| CoreError::NotFound("no sync account yet".into()))?;
     let v = crate::team::view(store)?;
+    let a = account(store)?.ok_or_else(|| CoreError::NotFound("no sync account yet".into()))?;
     let blocks = store.plan_blocks(&v.plan_id)?;
     let mut cx = Ctx::new(store, dav, &a, false, now);
     team::publish_all(&mut cx, &v, &blocks)?;

@@ -47,6 +47,12 @@ pub struct TeamReport {
 
 /// The home of `user`, from this account's `home` and user name `me`.
 pub(super) fn home_of(home: &str, me: &str, user: &str) -> Result<String> {
+    if !team::is_user_name(user) {
+        return Err(CoreError::InvalidInput(format!(
+            "“{}” cannot be a user name in a calendar address",
+            crate::ipc::quote(user)
+        )));
+    }
     let trimmed = home.trim_end_matches('/');
     let (base, last) = trimmed.rsplit_once('/').unwrap_or(("", trimmed));
     if last != me {
@@ -83,6 +89,14 @@ fn me_user(cx: &Ctx) -> Result<String> {
 fn lead_home(cx: &mut Ctx, v: &TeamView) -> Result<String> {
     let lead = v.lead()?;
     let me = me_user(cx)?;
+    if let (Some(u), true) = (&lead.username, lead.me) {
+        if *u != me {
+            return Err(CoreError::InvalidInput(format!(
+                "you play {} (the lead) here, but the team's roster names {u} for it and your account is {me}: studyplan team assign {} {me}",
+                lead.name, lead.id
+            )));
+        }
+    }
     let user = match (&lead.username, lead.me) {
         (Some(u), _) => u.clone(),
         (None, true) => me.clone(),
@@ -97,25 +111,56 @@ fn lead_home(cx: &mut Ctx, v: &TeamView) -> Result<String> {
     home_of(&home, &me, &user)
 }
 
-/// The team part of a sync, when the active plan has a team and a role is
-/// played here; `None` otherwise.
-pub(super) fn sync(cx: &mut Ctx, blocks: &[BlockView]) -> Result<Option<TeamReport>> {
+/// The team part of a sync before the personal one: a member takes the
+/// lead's moves from the roadmap. `None` when the plan has no team.
+/// What goes wrong here is a problem in the report, not a failed sync: the
+/// person's own calendars still sync.
+pub(super) fn follow_lead(cx: &mut Ctx) -> Result<Option<TeamReport>> {
     let Ok(v) = team::view(cx.store) else {
         return Ok(None);
     };
     let Some(me) = v.me().cloned() else {
-        return Ok(None);
+        return Ok(Some(TeamReport {
+            problems: vec![
+                "this plan has a team: say which role you play (studyplan team me ROLE, or Portfolio → Team)".into(),
+            ],
+            ..TeamReport::default()
+        }));
     };
     let mut report = TeamReport {
         role: me.id.clone(),
         ..TeamReport::default()
     };
-    if me.lead {
-        publish_all(cx, &v, blocks)?;
-        report.published = true;
-        read_members(cx, &v, blocks, &mut report)?;
-    } else {
-        follow(cx, &v, blocks, &mut report)?;
+    if !me.lead {
+        let blocks = cx.store.plan_blocks(&v.plan_id)?;
+        if let Err(e) = follow(cx, &v, &blocks, &mut report) {
+            report.problems.push(e.to_string());
+        }
+    }
+    Ok(Some(report))
+}
+
+/// The team part of a sync after the personal one: the lead publishes the
+/// team's calendars and reads the members' progress.
+pub(super) fn lead_part(
+    cx: &mut Ctx,
+    blocks: &[BlockView],
+    report: Option<TeamReport>,
+) -> Result<Option<TeamReport>> {
+    let Some(mut report) = report else {
+        return Ok(None);
+    };
+    let Ok(v) = team::view(cx.store) else {
+        return Ok(Some(report));
+    };
+    if v.me().is_some_and(|m| m.lead) {
+        match publish_all(cx, &v, blocks) {
+            Ok(()) => report.published = true,
+            Err(e) => report.problems.push(e.to_string()),
+        }
+        if let Err(e) = read_members(cx, &v, blocks, &mut report) {
+            report.problems.push(e.to_string());
+        }
     }
     Ok(Some(report))
 }
@@ -346,6 +391,18 @@ fn read_progress(cx: &mut Ctx, coll: &str, minutes: &HashMap<&str, u32>) -> Resu
 fn follow(cx: &mut Ctx, v: &TeamView, blocks: &[BlockView], report: &mut TeamReport) -> Result<()> {
     let home = lead_home(cx, v)?;
     let coll = super::plan_collection(&home, &v.plan_id, "roadmap");
+    let lead = v.lead()?;
+    let context = |e: CoreError| {
+        match e {
+        CoreError::Forbidden(why) => CoreError::Forbidden(format!(
+            "the roadmap of {} ({}) at {coll} could not be read: {why}; is {} the lead's user name on the server, and may you read their team calendars?",
+            lead.name,
+            lead.username.as_deref().unwrap_or("?"),
+            lead.username.as_deref().unwrap_or("?"),
+        )),
+        other => other,
+    }
+    };
     let uids = blocks.iter().map(|b| items::event_uid(&b.id));
     let Round {
         mut state,
@@ -361,7 +418,7 @@ fn follow(cx: &mut Ctx, v: &TeamView, blocks: &[BlockView], report: &mut TeamRep
             ));
             return Ok(());
         }
-        Err(e) => return Err(e),
+        Err(e) => return Err(context(e)),
     };
     for b in blocks {
         let uid = items::event_uid(&b.id);

@@ -87,6 +87,8 @@ pub struct MemberProgress {
     pub read_at: Option<String>,
     /// Why the last read failed, in words.
     pub error: Option<String>,
+    /// The role played on this computer: its figures are this database's.
+    pub me: bool,
 }
 
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
@@ -191,9 +193,9 @@ pub fn assign(store: &mut Store, role: &str, username: Option<&str>) -> Result<T
             )?;
         }
         Some(u) => {
-            if u.chars().any(|c| c.is_control() || c == '/') || u.len() > 256 {
+            if !is_user_name(u) {
                 return Err(CoreError::InvalidInput(
-                    "a user name is one line of at most 256 bytes, without `/`".into(),
+                    "a user name is one line of at most 256 bytes, without `/ \\ % ? #`, and not `.` or `..` (it becomes part of a calendar address)".into(),
                 ));
             }
             let other: Option<String> = tx
@@ -225,6 +227,19 @@ pub fn assign(store: &mut Store, role: &str, username: Option<&str>) -> Result<T
     )?;
     tx.commit()?;
     view(store)
+}
+
+/// Whether `u` can name a person's calendar home: one path segment, so no
+/// `/`, `\\`, `%`, `?`, `#` or control character, not `.` or `..`, at most
+/// 256 bytes.
+pub fn is_user_name(u: &str) -> bool {
+    !u.trim().is_empty()
+        && u.len() <= 256
+        && u != "."
+        && u != ".."
+        && !u
+            .chars()
+            .any(|c| c.is_control() || matches!(c, '/' | '\\' | '%' | '?' | '#'))
 }
 
 /// The role this database's person plays.
@@ -381,6 +396,7 @@ pub fn progress(store: &Store) -> Result<Vec<TrackProgress>> {
                 blocks_total: total,
                 read_at,
                 error,
+                me: r.me,
             });
         }
         out.push(TrackProgress {
@@ -390,5 +406,7 @@ pub fn progress(store: &Store) -> Result<Vec<TrackProgress>> {
             members,
         });
     }
+    // In the order the plan reaches them (Phase 1 tracks, then the pods).
+    out.sort_by_key(|t| (t.from.is_none(), t.from.clone()));
     Ok(out)
 }

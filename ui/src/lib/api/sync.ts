@@ -22,9 +22,12 @@ export function setSyncAccount(url: string, username: string, password: string):
   return call<AccountView>('sync_account_set', { url, username, password });
 }
 
-/** Forgets the account, its sync state and its password; what is on the server stays there. */
-export function removeSyncAccount(): Promise<null> {
-  return call<null>('sync_account_remove');
+/**
+ * Forgets the account, its sync state and its password; what is on the server stays there. Answers a warning when
+ * the password could not be removed from the system keyring (the account is forgotten all the same), else null.
+ */
+export function removeSyncAccount(): Promise<string | null> {
+  return call<string | null>('sync_account_remove');
 }
 
 /**

@@ -20,4 +20,8 @@ read_at: string | null,
 /**
  * Why the last read failed, in words.
  */
-error: string | null, };
+error: string | null, 
+/**
+ * The role played on this computer: its figures are this database's.
+ */
+me: boolean, };
