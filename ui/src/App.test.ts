@@ -25,6 +25,7 @@ import {
 import { busy } from './test/calendarsFixtures';
 import { content, docList } from './test/documentFixtures';
 import { account, failingAccount } from './test/syncFixtures';
+import { noTeam, teamCore } from './test/teamFixtures';
 import { fails, mockCommands, never } from './test/ipc';
 
 vi.mock('@tauri-apps/api/event', () => ({ listen: vi.fn() }));
@@ -67,6 +68,7 @@ const all = {
   revisits: [],
   mistakes_list: [],
   certifications: [],
+  team_view: fails(noTeam),
 };
 
 const busyStandUp = busy();
@@ -380,5 +382,18 @@ describe('App shell and sync', () => {
     expect(await screen.findByTestId('sync-last-error')).toHaveTextContent('401 Unauthorized');
     expect(screen.getByTestId('sync-when')).toHaveTextContent('Last synced 5 minutes ago');
     expect(calls.filter((c) => c.cmd === 'sync_status').length).toBe(before + 1);
+  });
+
+  it("reads the team's progress again in Portfolio when the app says a background sync finished", async () => {
+    const calls = mockCommands({ ...all, ...teamCore() });
+    render(App);
+    await userEvent.click(await screen.findByTestId('nav-portfolio'));
+    expect(await screen.findByTestId('team-member-track-a-novice-2')).toBeInTheDocument();
+    const before = calls.filter((c) => c.cmd === 'team_progress').length;
+    await emit('sync-finished', account());
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === 'team_progress').length).toBe(before + 1));
+    // Quietly: the section stayed, and the roles were not asked for again.
+    expect(screen.getByTestId('team-member-track-a-novice-2')).toBeInTheDocument();
+    expect(calls.filter((c) => c.cmd === 'team_view')).toHaveLength(1);
   });
 });

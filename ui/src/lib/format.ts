@@ -69,3 +69,8 @@ export function formatMoment(iso: string): string {
   const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(t);
   return `${day}, ${time}`;
 }
+
+/** A count with the locale's digit grouping ("1,800"). */
+export function formatCount(n: number): string {
+  return new Intl.NumberFormat(locale).format(n);
+}

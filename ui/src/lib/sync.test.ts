@@ -1,7 +1,7 @@
 // Sync in words (en-GB pinned in setup): when it last ran, what a sync did, what a dry run would do.
 import { describe, expect, it } from 'vitest';
 import { formatMoment } from './format';
-import { dryRunText, reportSummary, syncedText, syncResultText, writtenBreakdown, writtenCount } from './sync';
+import { dryRunText, reportSummary, syncedText, syncResultText, teamSummary, writtenBreakdown, writtenCount } from './sync';
 import { conflicts, lastReport, report } from '../test/syncFixtures';
 
 const at = Date.parse('2025-08-19T12:00:00Z');
@@ -59,5 +59,21 @@ describe('reports', () => {
       'A sync now would apply 2 changes from the server here; 10 are already in step.',
     );
     expect(dryRunText(report({ unchanged: 0, dry_run: true }))).toBe('Nothing would change: 0 are already in step.');
+  });
+});
+
+describe('teamSummary', () => {
+  const team = { role: 'experienced-1', published: false, members_read: 0, followed: 0, problems: [] };
+
+  it('says what the lead published and read, or what a member followed', () => {
+    expect(teamSummary({ ...team, published: true, members_read: 4 })).toBe(
+      'Team: the team calendars published, the progress of 4 members read.',
+    );
+    expect(teamSummary({ ...team, role: 'novice-1', followed: 1 })).toBe('Team: 1 block moved to follow the lead.');
+  });
+
+  it('says nothing without a team or when the team part did nothing', () => {
+    expect(teamSummary(null)).toBeNull();
+    expect(teamSummary({ ...team, problems: ['the roadmap is not published yet'] })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // Sync with the person's CalDAV server in words: when it last ran, what a sync did, what a dry run would do.
 import type { SyncReport } from './bindings/SyncReport';
+import type { TeamReport } from './bindings/TeamReport';
 import { formatMoment } from './format';
 import { plural } from './plans';
 
@@ -66,4 +67,17 @@ export function dryRunText(r: SyncReport): string {
   if (r.applied > 0) actions.push(`apply ${plural(r.applied, 'change')} from the server here`);
   if (actions.length === 0) return `Nothing would change: ${inStep}.`;
   return `A sync now would ${actions.join(' and ')}; ${inStep}.`;
+}
+
+/**
+ * What a sync did for the team, or null when it did nothing there: "Team: the team calendars published, the
+ * progress of 4 members read, 2 blocks moved to follow the lead." (what could not be done is listed apart).
+ */
+export function teamSummary(t: TeamReport | null): string | null {
+  if (!t) return null;
+  const parts: string[] = [];
+  if (t.published) parts.push('the team calendars published');
+  if (t.members_read > 0) parts.push(`the progress of ${plural(t.members_read, 'member')} read`);
+  if (t.followed > 0) parts.push(`${plural(t.followed, 'block')} moved to follow the lead`);
+  return parts.length === 0 ? null : `Team: ${parts.join(', ')}.`;
 }

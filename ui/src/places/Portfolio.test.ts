@@ -10,6 +10,7 @@ import type { EvidenceKind } from '../lib/bindings/EvidenceKind';
 import { noPlanOverview, overview, portfolio, progress, ready, storageError } from '../test/fixtures';
 import { fails, mockCommands, never, type Answer } from '../test/ipc';
 import { buildPortfolio, portfolioState } from '../test/portfolioFixtures';
+import { noTeam } from '../test/teamFixtures';
 import Portfolio from './Portfolio.svelte';
 
 const renderPortfolio = (o = overview) => render(Portfolio, { overview: ready(o), onreload: vi.fn() });
@@ -30,6 +31,7 @@ function core(over: Record<string, Answer> = {}) {
     progress,
     mistakes_list: [],
     certifications: [],
+    team_view: fails(noTeam),
     portfolio_check: ({ item, done }) => {
       const id = item as string;
       if (done) state.ticks.set(id, state.ticks.get(id) ?? '2025-08-27T12:00:00Z');
@@ -62,14 +64,14 @@ const invalid = (message: string): ErrorBody => ({ kind: 'invalid_input', messag
 
 describe('Portfolio', () => {
   it('shows skeletons while loading', () => {
-    mockCommands({ portfolio: never(), progress: never(), mistakes_list: never() });
+    mockCommands({ portfolio: never(), progress: never(), mistakes_list: never(), team_view: never() });
     renderPortfolio();
     expect(screen.getByRole('heading', { level: 1, name: 'Portfolio' })).toBeInTheDocument();
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toEqual(['Loading progress…', 'Loading the portfolio…']);
   });
 
   it("shows core's error in words, with a retry", async () => {
-    const calls = mockCommands({ portfolio: fails(storageError), progress, mistakes_list: [] });
+    const calls = mockCommands({ portfolio: fails(storageError), progress, mistakes_list: [], team_view: fails(noTeam) });
     renderPortfolio();
     const alert = await screen.findByTestId('error');
     expect(alert).toHaveAttribute('role', 'alert');
@@ -81,7 +83,7 @@ describe('Portfolio', () => {
 
   it('says when the plan has no projects and no checklists', async () => {
     const empty: PortfolioData = { ...portfolio, projects: [], weeks: [], checklists: [], history: [], matrices: [] };
-    mockCommands({ portfolio: empty, progress, mistakes_list: [] });
+    mockCommands({ portfolio: empty, progress, mistakes_list: [], team_view: fails(noTeam) });
     renderPortfolio();
     expect(await screen.findByRole('heading', { name: 'No projects or checklists in this plan' })).toBeInTheDocument();
     expect(screen.queryByTestId('portfolio-total')).not.toBeInTheDocument();
@@ -147,7 +149,7 @@ describe('Portfolio', () => {
       ...portfolio,
       projects: portfolio.projects.map((p, i) => ({ ...p, group: i < 2 ? 'Tier 1 — Foundations' : 'Tier 2 — Streaming' })),
     };
-    mockCommands({ portfolio: tiered, progress, mistakes_list: [] });
+    mockCommands({ portfolio: tiered, progress, mistakes_list: [], team_view: fails(noTeam) });
     renderPortfolio();
     const tier1 = (await screen.findByRole('heading', { level: 3, name: 'Tier 1 — Foundations' })).closest('section')!;
     expect(within(tier1).getByTestId('project-p1-log-etl')).toBeInTheDocument();

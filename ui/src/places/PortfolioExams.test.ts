@@ -9,6 +9,7 @@ import type { ErrorBody } from '../lib/bindings/ErrorBody';
 import { examsCore } from '../test/examFixtures';
 import { noPlanOverview, overview, portfolio, progress, ready } from '../test/fixtures';
 import { fails, mockCommands, never, type Answer, type Call, type Handler } from '../test/ipc';
+import { noTeam } from '../test/teamFixtures';
 import Portfolio from './Portfolio.svelte';
 
 const text = (el: Element) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -16,7 +17,7 @@ const ofCmd = (calls: Call[], cmd: string) => calls.filter((c) => c.cmd === cmd)
 const invalid = (message: string): ErrorBody => ({ kind: 'invalid_input', message, diagnostics: [] });
 
 function renderPortfolio(handlers: Record<string, Answer> = {}, o = overview) {
-  const calls = mockCommands({ portfolio, progress, mistakes_list: [], ...examsCore(), ...handlers });
+  const calls = mockCommands({ portfolio, progress, mistakes_list: [], team_view: fails(noTeam), ...examsCore(), ...handlers });
   render(Portfolio, { overview: ready(o), onreload: vi.fn() });
   return calls;
 }

@@ -7,6 +7,7 @@ import MistakesSection from '../lib/components/mistakes/MistakesSection.svelte';
 import { noPlanOverview, overview, portfolio, progress, ready, storageError } from '../test/fixtures';
 import { fails, mockCommands, never, type Answer } from '../test/ipc';
 import { TODAY, mistakesCore } from '../test/mistakeFixtures';
+import { noTeam } from '../test/teamFixtures';
 import Portfolio from './Portfolio.svelte';
 
 const text = (el: Element) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -24,7 +25,7 @@ describe('Portfolio mistakes section', () => {
   });
 
   it('is part of Portfolio when a plan is loaded, fetched with the whole log', async () => {
-    const calls = mockCommands({ portfolio, progress, certifications: [], ...mistakesCore() });
+    const calls = mockCommands({ portfolio, progress, certifications: [], team_view: fails(noTeam), ...mistakesCore() });
     render(Portfolio, { overview: ready(overview), onreload: vi.fn() });
     const section = await screen.findByTestId('mistakes');
     expect(within(section).getByRole('heading', { level: 2, name: 'Mistakes' })).toBeInTheDocument();

@@ -187,6 +187,30 @@ describe('Settings → Sync: the account', () => {
     expect(within(status).queryByTestId('sync-conflicts')).not.toBeInTheDocument();
   });
 
+  it("says what the last sync did for the team and what it could not do", async () => {
+    const problems = [
+      "Novice 2's progress could not be read: the server answered 403 Forbidden for bob's calendar",
+      'Intermediate 1 plays no one yet: assign a user name in Portfolio → Team',
+    ];
+    core(account({ report: { ...lastReport, team: { role: 'experienced-1', published: true, members_read: 3, followed: 0, problems } } }));
+    renderSettings();
+    const status = await screen.findByTestId('sync-status');
+    expect(within(status).getByTestId('sync-team')).toHaveTextContent(
+      'Team: the team calendars published, the progress of 3 members read.',
+    );
+    const list = within(status).getByTestId('sync-team-problems');
+    expect(list).toHaveTextContent('What the team part of the sync could not do:');
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(problems);
+  });
+
+  it('says nothing about a team when the plan has none', async () => {
+    core(account());
+    renderSettings();
+    const status = await screen.findByTestId('sync-status');
+    expect(within(status).queryByTestId('sync-team')).not.toBeInTheDocument();
+    expect(within(status).queryByTestId('sync-team-problems')).not.toBeInTheDocument();
+  });
+
   it("fetches the account again after the app's background sync", async () => {
     const { calls, set } = core(account({ last_sync: minutesAgo(20) }));
     const { rerender } = renderSettings(0);

@@ -23,9 +23,10 @@ Range.prototype.getClientRects = function () {
 };
 Range.prototype.getBoundingClientRect = () => new DOMRect(0, 0, 0, 0);
 
-// The app loads the calendar grid, the Documents place, the mistakes views and the certification views on
+// The app loads the calendar grid, the Documents place, the mistakes, certification and team views on
 // first use; load them once here so tests don't race the on-demand compile of those chunks on a busy machine.
 await import('../lib/components/calendar/CalendarGrid.svelte');
 await import('../places/Documents.svelte');
 await import('../lib/components/mistakes/mistakeViews');
 await import('../lib/components/exams/examViews');
+await import('../lib/components/team/teamViews');
