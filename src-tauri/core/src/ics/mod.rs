@@ -10,8 +10,10 @@ mod vtimezone;
 
 use crate::error::{CoreError, Result};
 use crate::store::Store;
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use rusqlite::params;
+use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io::Write;
 use text::{escape, escape_line, Folder};
 
@@ -72,54 +74,102 @@ impl Store {
         let day = 86_400;
         let span_start = first.unwrap_or(0) - day;
         let span_end = last.unwrap_or(0) + day;
-        vtimezone::write(&mut f, tz, span_start, span_end)?;
+        let mut offsets = vtimezone::write(&mut f, tz, span_start, span_end)?;
 
+        // Weeks and tracks are few: read once, not joined into every row.
+        let mut weeks: HashMap<i64, (String, Vec<(String, String)>)> = HashMap::new();
+        {
+            let mut st = self
+                .conn
+                .prepare("SELECT number, title, topics_json FROM weeks WHERE plan_id = ?1")?;
+            let mut rows = st.query([&plan.id])?;
+            while let Some(r) = rows.next()? {
+                let topics: String = r.get(2)?;
+                weeks.insert(
+                    r.get(0)?,
+                    (r.get(1)?, serde_json::from_str(&topics).unwrap_or_default()),
+                );
+            }
+        }
+        let mut tracks: HashMap<String, (String, i64)> = HashMap::new();
+        {
+            let mut st = self.conn.prepare(
+                "SELECT id, name, COALESCE(lead_minutes, ?2) FROM tracks WHERE plan_id = ?1",
+            )?;
+            let mut rows = st.query(params![plan.id, lead])?;
+            while let Some(r) = rows.next()? {
+                tracks.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+            }
+        }
+
+        let stamp_line = format!("DTSTAMP:{stamp}");
+        let tzid = format!(";TZID={}:", tz.name());
+        let mut line = String::with_capacity(256);
         let mut events = 0u32;
         let mut st = self.conn.prepare(
-            "SELECT b.id, b.date, b.start_local, b.end_local, b.end_utc - b.start_utc, b.title, COALESCE(t.name, b.track), b.note,
-                    w.title, w.topics_json, b.track, COALESCE(t.lead_minutes, ?4), b.status, b.start_utc
-             FROM blocks b LEFT JOIN tracks t ON t.plan_id = b.plan_id AND t.id = b.track
-             LEFT JOIN weeks w ON w.plan_id = b.plan_id AND w.number = b.week
-             WHERE b.plan_id = ?1 AND b.date BETWEEN ?2 AND ?3 ORDER BY b.start_utc",
+            "SELECT id, start_utc, end_utc - start_utc, title, track, note, week, status
+             FROM blocks WHERE plan_id = ?1 AND date BETWEEN ?2 AND ?3 ORDER BY start_utc",
         )?;
-        let mut rows = st.query(params![plan.id, from, to, lead])?;
+        let mut rows = st.query(params![plan.id, from, to])?;
         while let Some(r) = rows.next()? {
-            let id: String = r.get(0)?;
-            let secs: i64 = r.get(4)?;
-            let start_utc: i64 = r.get(13)?;
-            let start_at = DateTime::<Utc>::from_timestamp(start_utc, 0).unwrap_or_default();
-            let end_at = DateTime::<Utc>::from_timestamp(start_utc + secs, 0).unwrap_or_default();
-            let title: String = r.get(5)?;
-            let track_name: String = r.get(6)?;
-            let note: Option<String> = r.get(7)?;
-            let week_title: Option<String> = r.get(8)?;
-            let topics: Option<String> = r.get(9)?;
-            let track: String = r.get(10)?;
-            let lead: i64 = r.get(11)?;
-            let status: String = r.get(12)?;
-            let mut desc = Vec::new();
-            if let Some(w) = week_title.filter(|w| !w.is_empty()) {
-                desc.push(w);
-            }
-            if let Some(t) = topics
-                .as_deref()
-                .and_then(|j| serde_json::from_str::<Vec<(String, String)>>(j).ok())
-                .and_then(|v| v.into_iter().find(|(k, _)| *k == track))
-            {
-                desc.push(t.1);
+            // Borrowed from the row: no allocation per column.
+            let text = |i: usize| -> Result<&str> {
+                r.get_ref(i)?
+                    .as_str()
+                    .map_err(|e| CoreError::Storage(format!("column {i}: {e}")))
+            };
+            let id = text(0)?;
+            let start_utc: i64 = r.get(1)?;
+            let secs: i64 = r.get(2)?;
+            let title = text(3)?;
+            let track = text(4)?;
+            let note = r
+                .get_ref(5)?
+                .as_str_or_null()
+                .map_err(|e| CoreError::Storage(format!("note: {e}")))?;
+            let week: Option<i64> = r.get(6)?;
+            let status = text(7)?;
+            let (track_name, lead) = tracks
+                .get(track)
+                .map_or((track, lead), |(n, l)| (n.as_str(), *l));
+            let mut desc: Vec<&str> = Vec::new();
+            if let Some((title, topics)) = week.and_then(|w| weeks.get(&w)) {
+                if !title.is_empty() {
+                    desc.push(title);
+                }
+                if let Some((_, t)) = topics.iter().find(|(k, _)| k == track) {
+                    desc.push(t);
+                }
             }
             if let Some(n) = note {
                 desc.push(n);
             }
             f.line("BEGIN:VEVENT")?;
-            f.line(&format!("UID:{}@studyplan", escape(&id)))?;
-            f.line(&format!("DTSTAMP:{stamp}"))?;
-            f.line(&format!("DTSTART{}", date_time(tz, start_at)))?;
-            f.line(&format!("DTEND{}", date_time(tz, end_at)))?;
-            f.line(&format!("SUMMARY:{}", escape_line(&title)))?;
-            f.line(&format!("CATEGORIES:{}", escape_line(&track_name)))?;
+            line.clear();
+            line.push_str("UID:");
+            line.push_str(&escape(id));
+            line.push_str("@studyplan");
+            f.line(&line)?;
+            f.line(&stamp_line)?;
+            for (name, at) in [("DTSTART", start_utc), ("DTEND", start_utc + secs)] {
+                line.clear();
+                line.push_str(name);
+                date_time(&mut line, &mut offsets, &tzid, at);
+                f.line(&line)?;
+            }
+            line.clear();
+            line.push_str("SUMMARY:");
+            line.push_str(&escape_line(title));
+            f.line(&line)?;
+            line.clear();
+            line.push_str("CATEGORIES:");
+            line.push_str(&escape_line(track_name));
+            f.line(&line)?;
             if !desc.is_empty() {
-                f.line(&format!("DESCRIPTION:{}", escape(&desc.join("\n"))))?;
+                line.clear();
+                line.push_str("DESCRIPTION:");
+                line.push_str(&escape(&desc.join("\n")));
+                f.line(&line)?;
             }
             if status == "done" {
                 f.line("STATUS:CONFIRMED")?;
@@ -128,8 +178,13 @@ impl Store {
             }
             f.line("BEGIN:VALARM")?;
             f.line("ACTION:DISPLAY")?;
-            f.line(&format!("DESCRIPTION:{}", escape(&title)))?;
-            f.line(&format!("TRIGGER:-PT{lead}M"))?;
+            line.clear();
+            line.push_str("DESCRIPTION:");
+            line.push_str(&escape(title));
+            f.line(&line)?;
+            line.clear();
+            let _ = write!(line, "TRIGGER:-PT{lead}M");
+            f.line(&line)?;
             f.line("END:VALARM")?;
             f.line("END:VEVENT")?;
             events += 1;
@@ -172,17 +227,37 @@ impl Store {
     }
 }
 
-/// `;TZID=zone:local` for an instant, or `:…Z` (UTC, RFC 5545 3.3.5 form
-/// 2) when its local time happens twice (an hour repeated when clocks go
-/// back): RFC 5545 reads such a time as the first pass, but readers differ
-/// (Python's icalendar takes the second), so only UTC is unambiguous.
-fn date_time(tz: chrono_tz::Tz, at: DateTime<Utc>) -> String {
-    use chrono::TimeZone;
-    let local = at.with_timezone(&tz).naive_local();
-    match tz.from_local_datetime(&local) {
-        chrono::LocalResult::Single(_) => {
-            format!(";TZID={}:{}", tz.name(), local.format("%Y%m%dT%H%M%S"))
+/// Append `;TZID=zone:local` for instant `at` (Unix seconds), or `:…Z`
+/// (UTC, RFC 5545 3.3.5 form 2) when its local time happens twice (an hour
+/// repeated when clocks go back): RFC 5545 reads such a time as the first
+/// pass, but readers differ (Python's icalendar takes the second), so only
+/// UTC is unambiguous.
+fn date_time(out: &mut String, offsets: &mut vtimezone::Offsets, tzid: &str, at: i64) {
+    match offsets.local(at) {
+        Some(local) => {
+            out.push_str(tzid);
+            stamp(out, local);
         }
-        _ => format!(":{}", at.format("%Y%m%dT%H%M%SZ")),
+        None => {
+            out.push(':');
+            stamp(out, at);
+            out.push('Z');
+        }
     }
+}
+
+/// `YYYYMMDDTHHMMSS` for `t` seconds since 1970-01-01T00:00.
+fn stamp(out: &mut String, t: i64) {
+    let (days, secs) = (t.div_euclid(86_400), t.rem_euclid(86_400));
+    let d = NaiveDate::from_num_days_from_ce_opt(days as i32 + 719_163).unwrap_or_default();
+    let _ = write!(
+        out,
+        "{:04}{:02}{:02}T{:02}{:02}{:02}",
+        d.year(),
+        d.month(),
+        d.day(),
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    );
 }

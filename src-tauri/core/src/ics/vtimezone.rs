@@ -65,17 +65,66 @@ fn observance<W: Write>(f: &mut Folder<W>, tz: Tz, at: i64, from: i32) -> Result
     f.line(&format!("END:{kind}"))
 }
 
-pub fn write<W: Write>(f: &mut Folder<W>, tz: Tz, start: i64, end: i64) -> Result<()> {
+/// Write the VTIMEZONE for `[start, end]` (Unix seconds) and return the
+/// zone's offsets over that span: `(from, offset)` pairs, the first from
+/// `start`, each following one from a transition, offsets in seconds east of
+/// UTC. [`Offsets`] reads local times from them.
+pub fn write<W: Write>(f: &mut Folder<W>, tz: Tz, start: i64, end: i64) -> Result<Offsets> {
     f.line("BEGIN:VTIMEZONE")?;
     f.line(&format!("TZID:{}", tz.name()))?;
     let (first, _, _) = offset_at(tz, start);
     observance(f, tz, start, first)?;
     let mut prev = first;
+    let mut segments = vec![(start, first)];
     for t in transitions(tz, start, end) {
         observance(f, tz, t, prev)?;
         prev = offset_at(tz, t).0;
+        segments.push((t, prev));
     }
-    f.line("END:VTIMEZONE")
+    f.line("END:VTIMEZONE")?;
+    Ok(Offsets { segments, at: 0 })
+}
+
+/// A zone's offsets over a span, for reading many instants in time order
+/// without a tz database lookup each (the export's hot loop).
+pub struct Offsets {
+    segments: Vec<(i64, i32)>,
+    /// The segment the last instant fell in: instants come in order.
+    at: usize,
+}
+
+impl Offsets {
+    /// The local wall-clock time of instant `t` (Unix seconds, as seconds
+    /// since 1970-01-01T00:00 local), or `None` when that local time happens
+    /// twice (within the hour a backward change repeats), or `t` is outside
+    /// the span.
+    pub fn local(&mut self, t: i64) -> Option<i64> {
+        let s = &self.segments;
+        if s.is_empty() || t < s[0].0 {
+            return None;
+        }
+        if t < s[self.at].0 {
+            self.at = 0;
+        }
+        while self.at + 1 < s.len() && s[self.at + 1].0 <= t {
+            self.at += 1;
+        }
+        let (start, off) = s[self.at];
+        // Just after a backward change: the local time was already lived.
+        if self.at > 0 {
+            let before = s[self.at - 1].1;
+            if before > off && t < start + i64::from(before - off) {
+                return None;
+            }
+        }
+        // Just before a backward change: the local time comes again.
+        if let Some(&(next, next_off)) = s.get(self.at + 1) {
+            if next_off < off && t >= next - i64::from(off - next_off) {
+                return None;
+            }
+        }
+        Some(t + i64::from(off))
+    }
 }
 
 #[cfg(test)]
@@ -88,6 +137,36 @@ mod tests {
         // 2025-10-26 01:00 UTC is when CEST ends.
         let ts = transitions(tz, 1_756_000_000, 1_762_000_000);
         assert_eq!(ts, vec![1_761_440_400]);
+    }
+
+    #[test]
+    fn local_times_agree_with_the_tz_database_and_repeated_ones_are_none() {
+        use chrono::LocalResult;
+        for name in [
+            "Europe/Berlin",
+            "America/New_York",
+            "Australia/Lord_Howe",
+            "Asia/Kathmandu",
+        ] {
+            let tz: Tz = name.parse().unwrap();
+            let (start, end) = (1_700_000_000, 1_770_000_000);
+            let mut sink = Folder::new(std::io::sink());
+            let mut o = write(&mut sink, tz, start, end).unwrap();
+            // Every 7 minutes over two years, in order.
+            let mut t = start;
+            while t < end {
+                let local = DateTime::<Utc>::from_timestamp(t, 0)
+                    .unwrap()
+                    .with_timezone(&tz)
+                    .naive_local();
+                let want = match tz.from_local_datetime(&local) {
+                    LocalResult::Single(_) => Some(local.and_utc().timestamp()),
+                    _ => None,
+                };
+                assert_eq!(o.local(t), want, "{name} at {t}");
+                t += 420;
+            }
+        }
     }
 
     #[test]
