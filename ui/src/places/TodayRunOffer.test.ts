@@ -71,3 +71,11 @@ describe('Today after the plan ended', () => {
     expect(screen.queryByTestId('run-offer')).not.toBeInTheDocument();
   });
 });
+
+describe('Today on the ended plan’s own days', () => {
+  it('does not offer a new run while looking back at the plan', () => {
+    mockCommands({ agenda: [], busy_between: [] });
+    render(Today, { date: '2025-08-19', overview: ready(ended), onnavigate: vi.fn(), onreload: vi.fn() });
+    expect(screen.queryByTestId('run-offer')).not.toBeInTheDocument();
+  });
+});
