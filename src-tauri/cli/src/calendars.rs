@@ -78,7 +78,11 @@ fn print_source(s: &SourceView) {
         },
     );
     for k in &r.skipped {
-        println!("    line {}: {}: {}", k.line, k.component, k.reason);
+        if k.line == 0 {
+            println!("    the whole file: {}: {}", k.component, k.reason);
+        } else {
+            println!("    line {}: {}: {}", k.line, k.component, k.reason);
+        }
     }
 }
 
@@ -130,7 +134,9 @@ pub fn subscriptions(
         SubscriptionsCmd::Refresh { id: None } => busy::refresh_due(&mut store, true, &Http, now)?,
         SubscriptionsCmd::Remove { id } => {
             busy::remove(&mut store, id)?;
-            if !json {
+            if json {
+                print_json(&serde_json::json!({ "removed": id }));
+            } else {
                 println!("calendar {id} removed");
             }
             return Ok(ExitCode::SUCCESS);

@@ -18,9 +18,9 @@ pub fn print_json<T: Serialize>(v: &T) {
 pub fn print_agenda(blocks: &[BlockView], busy: &[BusyView], from: NaiveDate, to: NaiveDate) {
     if blocks.is_empty() && busy.is_empty() {
         if from == to {
-            println!("{}: no blocks", from.format("%a %Y-%m-%d"));
+            println!("{}: no blocks, no busy time", from.format("%a %Y-%m-%d"));
         } else {
-            println!("{} – {}: no blocks", from, to);
+            println!("{} – {}: no blocks, no busy time", from, to);
         }
         return;
     }

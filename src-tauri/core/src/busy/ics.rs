@@ -68,7 +68,8 @@ pub struct Instance {
 #[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq, Eq)]
 #[ts(export)]
 pub struct Skipped {
-    /// 1-based line of its `BEGIN:` in the file.
+    /// 1-based line of its `BEGIN:` in the file; 0 for what concerns the
+    /// whole file (e.g. the cap on occurrences).
     pub line: u32,
     /// `VEVENT`, or the component it sits in.
     pub component: String,
@@ -165,7 +166,7 @@ fn reason(e: &CalendarErrorType) -> String {
         CalendarErrorType::InvalidDtStart => "its DTSTART is not a valid date or time".into(),
         CalendarErrorType::InvalidDtEnd => "its DTEND is not a valid date or time".into(),
         CalendarErrorType::InvalidDuration => "its DURATION is not valid".into(),
-        CalendarErrorType::RRule(r) => format!("its RRULE cannot be used ({r:?})"),
+        CalendarErrorType::RRule(r) => format!("its RRULE cannot be used: {r}"),
     }
 }
 
