@@ -5,7 +5,8 @@
  */
 export type Skipped = { 
 /**
- * 1-based line of its `BEGIN:` in the file.
+ * 1-based line of its `BEGIN:` in the file; 0 for what concerns the
+ * whole file (e.g. the cap on occurrences).
  */
 line: number, 
 /**
