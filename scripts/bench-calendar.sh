@@ -13,3 +13,7 @@ target="${CARGO_TARGET_DIR:-$ROOT/target}"
 STUDYPLAN_APP="$target/release/studyplan-app" STUDYPLAN_CLI="$target/release/studyplan" \
   xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- node scripts/bench-calendar.mjs \
   2> >(grep -vE 'dbus-daemon|xdg-desktop-portal|pw.conf|SpiRegistry|max threads|^$' >&2)
+# View switches in a warm process, with the agenda call timed alone.
+STUDYPLAN_APP="$target/release/studyplan-app" STUDYPLAN_CLI="$target/release/studyplan" \
+  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- node scripts/bench-calendar-switch.mjs \
+  2> >(grep -vE 'dbus-daemon|xdg-desktop-portal|pw.conf|SpiRegistry|max threads|^$' >&2)
