@@ -14,7 +14,7 @@ import {
   overlapError,
   replanView,
 } from '../test/calendarFixtures';
-import { noPlanOverview, overview, ready, storageError } from '../test/fixtures';
+import { block, noPlanOverview, overview, ready, storageError } from '../test/fixtures';
 import { fails, mockCommands, never, type Answer } from '../test/ipc';
 import App from '../App.svelte';
 import Calendar from './Calendar.svelte';
@@ -184,6 +184,21 @@ describe('Calendar views and navigation', () => {
     expect(onnavigate).toHaveBeenLastCalledWith('2025-07-19');
     await userEvent.keyboard('{ArrowRight}');
     expect(onnavigate).toHaveBeenLastCalledWith('2025-09-19');
+  });
+
+  it('cuts a full month cell to three blocks and "+N more", which opens that day', async () => {
+    const full = ['08:00', '09:00', '10:00', '11:00', '12:00', '13:00'].map((start, i) =>
+      block({ id: `f${i}`, date: '2025-08-20', start, end: start.replace(':00', ':30'), minutes: 30, title: `Block ${i}` }),
+    );
+    commands({ agenda: full });
+    const { onnavigate } = renderCalendar({ initialView: 'month' });
+    const more = await screen.findByTestId('cal-more-2025-08-20');
+    expect(more).toHaveTextContent('+3 more');
+    for (const id of ['f0', 'f1', 'f2']) expect(screen.getByTestId(`cal-event-${id}`)).toBeInTheDocument();
+    for (const id of ['f3', 'f4', 'f5']) expect(screen.queryByTestId(`cal-event-${id}`)).not.toBeInTheDocument();
+    await userEvent.click(more);
+    expect(onnavigate).toHaveBeenLastCalledWith('2025-08-20');
+    expect(screen.getByTestId('cal-view-day')).toHaveAttribute('aria-pressed', 'true');
   });
 
   it('opens the shown day’s log from the day view', async () => {

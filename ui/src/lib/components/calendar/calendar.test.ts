@@ -20,6 +20,7 @@ import {
   applyEventChange,
   blockToEvent,
   buildEvents,
+  capMonthCells,
   eventData,
   eventTestId,
   gridStart,
@@ -191,5 +192,30 @@ describe('re-plan in words', () => {
     expect(restText(60)).toBe('60 min of missed time fell in your weekly rest half-day and is forgiven.');
     expect(acceptedText(replanView)).toBe('Re-planned week 3: 1 catch-up block now takes 45 min of missed time.');
     expect(acceptedText({ ...replanView, proposals: [] })).toBe('Nothing to re-plan in week 3.');
+  });
+});
+
+describe('month cells', () => {
+  const at = (date: string, start: string, n: number) =>
+    blockToEvent(block({ id: `b-${date}-${n}`, date, start, end: start.replace(/:00$/, ':30'), minutes: 30 }));
+
+  it('keeps the first three of a full day by start time and puts the rest behind one "+N more" item', () => {
+    const day = ['12:00', '08:00', '10:00', '09:00', '11:00', '13:00', '14:00'].map((t, i) => at('2025-09-15', t, i));
+    const out = capMonthCells([...day, milestoneToEvent(calendarMilestones[0]!, 0)]);
+    const shown = out.map((e) => eventData(e as { extendedProps: Record<string, unknown> })!);
+    const blocks = shown.filter((d) => d.kind === 'block').map((d) => (d.kind === 'block' ? d.block.start : ''));
+    expect(blocks).toEqual(['08:00', '09:00', '10:00']);
+    const more = shown.find((d) => d.kind === 'more');
+    expect(more).toEqual({ kind: 'more', date: '2025-09-15', hidden: 4 });
+    expect(eventTestId(more!)).toBe('cal-more-2025-09-15');
+    expect(shown.filter((d) => d.kind === 'milestone')).toHaveLength(1);
+  });
+
+  it('shows a day with one event too many in full, and leaves short days alone', () => {
+    const four = ['08:00', '09:00', '10:00', '11:00'].map((t, i) => at('2025-09-16', t, i));
+    const two = ['08:00', '09:00'].map((t, i) => at('2025-09-17', t, i));
+    const out = capMonthCells([...four, ...two]);
+    expect(out).toHaveLength(6);
+    expect(out.some((e) => String(e.id).startsWith('more:'))).toBe(false);
   });
 });

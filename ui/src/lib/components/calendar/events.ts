@@ -22,9 +22,11 @@ export type ProposalEvent = { kind: 'proposal'; proposal: Proposal };
 export type RevisitEvent = { kind: 'revisit'; revisit: RevisitView };
 /** Busy time of another calendar: read-only, never opened. */
 export type BusyEvent = { kind: 'busy'; busy: BusyView };
-export type EventData = BlockEvent | MilestoneEvent | ProposalEvent | RevisitEvent | BusyEvent;
+/** The events of a month cell beyond what it shows: one "+N more" item; opening it shows that day. */
+export type MoreEvent = { kind: 'more'; date: string; hidden: number };
+export type EventData = BlockEvent | MilestoneEvent | ProposalEvent | RevisitEvent | BusyEvent | MoreEvent;
 /** The events a click (or Enter) opens. */
-export type OpenableEvent = Exclude<EventData, BusyEvent>;
+export type OpenableEvent = Exclude<EventData, BusyEvent | MoreEvent>;
 
 /** Event ids: blocks keep core's id; milestones and stand-alone proposals get prefixed ones. */
 export const milestoneEventId = (index: number) => `milestone:${index}`;
@@ -49,7 +51,54 @@ export function eventTestId(data: EventData): string {
       return `cal-revisit-${data.revisit.id}`;
     case 'busy':
       return 'busy-event';
+    case 'more':
+      return `cal-more-${data.date}`;
   }
+}
+
+/** How many timed events a month cell shows; a fifth and more go behind "+N more". */
+export const MONTH_CELL_SHOWN = 3;
+
+/**
+ * The month view's events, each day's timed ones cut to what its cell shows: the first MONTH_CELL_SHOWN by start,
+ * then one "+N more" item for the rest, which the calendar never builds (building and measuring every event of
+ * 35 days was most of the month view's time). A day with one event too many shows it rather than "+1 more".
+ * All-day events (milestones, all-day busy time) are few and always kept.
+ */
+export function capMonthCells(events: readonly Calendar.EventInput[]): Calendar.EventInput[] {
+  const kept: Calendar.EventInput[] = [];
+  const byDay = new Map<string, Calendar.EventInput[]>();
+  for (const e of events) {
+    if (e.allDay || !(e.start instanceof Date)) {
+      kept.push(e);
+      continue;
+    }
+    const day = fromWallClock(e.start).date;
+    const list = byDay.get(day);
+    if (list) list.push(e);
+    else byDay.set(day, [e]);
+  }
+  for (const [day, list] of byDay) {
+    if (list.length <= MONTH_CELL_SHOWN + 1) {
+      kept.push(...list);
+      continue;
+    }
+    list.sort((a, b) => (a.start as Date).getTime() - (b.start as Date).getTime());
+    kept.push(...list.slice(0, MONTH_CELL_SHOWN));
+    const first = list[MONTH_CELL_SHOWN]!;
+    const more: MoreEvent = { kind: 'more', date: day, hidden: list.length - MONTH_CELL_SHOWN };
+    kept.push({
+      id: `more:${day}`,
+      start: first.start,
+      end: first.start,
+      title: '',
+      editable: false,
+      startEditable: false,
+      durationEditable: false,
+      extendedProps: { data: more },
+    });
+  }
+  return kept;
 }
 
 /** "Milestone", "Delivery", "Exam" (unknown kinds capitalised as they come). */
