@@ -81,8 +81,11 @@ export class Driver {
     try {
       s = await Session.create(`http://127.0.0.1:${this.port}`, { "tauri:options": { application: APP } });
     } catch (e) {
-      // One retry for a driver that was still tearing down the last session.
-      await new Promise((r) => setTimeout(r, 1000));
+      // One retry, on a fresh driver: the last one may still be tearing down a session, or be stuck
+      // waiting for an app that exited at start (no answer at all; Session.create gives up).
+      console.log(`# session not created (${e.message}); retrying on a fresh driver. Driver said: ${this.stderr.slice(-500)}`);
+      await this.stop();
+      await this.start();
       await appGone();
       s = await Session.create(`http://127.0.0.1:${this.port}`, { "tauri:options": { application: APP } });
     }

@@ -9,8 +9,9 @@ export class Session {
     this.id = id;
   }
 
-  static async create(base, capabilities) {
-    const res = await call(base, "POST", "/session", { capabilities: { alwaysMatch: capabilities } });
+  /** A new session; gives up after `timeoutMs` (a driver waiting for an app that exited would wait forever). */
+  static async create(base, capabilities, timeoutMs = 30000) {
+    const res = await call(base, "POST", "/session", { capabilities: { alwaysMatch: capabilities } }, timeoutMs);
     return new Session(base, res.sessionId);
   }
 
@@ -123,11 +124,12 @@ export class Element {
   }
 }
 
-async function call(base, method, path, body) {
+async function call(base, method, path, body, timeoutMs) {
   const res = await fetch(base + path, {
     method,
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined,
   });
   const json = await res.json().catch(() => ({}));
   if (!res.ok || (json.value && json.value.error)) {
