@@ -8,6 +8,14 @@ use studyplan_core::store::agenda::parse_date;
 use studyplan_core::store::plans::{LoadOptions, LoadReport, PlanSummary};
 use tauri::State;
 
+/// A start date the window sent: none or empty means "not given".
+fn optional_date(s: &Option<String>) -> studyplan_core::Result<Option<chrono::NaiveDate>> {
+    s.as_deref()
+        .filter(|s| !s.is_empty())
+        .map(parse_date)
+        .transpose()
+}
+
 #[tauri::command(async)]
 pub fn plan_list(state: State<'_, AppState>) -> CmdResult<Vec<PlanSummary>> {
     Ok(state.store()?.plan_list()?)
@@ -28,11 +36,7 @@ pub fn plan_load(
     variant: Arg<Option<String>>,
 ) -> CmdResult<LoadReport> {
     let (name, text) = read_source(&source)?;
-    let start = start
-        .as_deref()
-        .filter(|s| !s.is_empty())
-        .map(parse_date)
-        .transpose()?;
+    let start = optional_date(&start)?;
     let opts = LoadOptions {
         start,
         tz: tz.0.filter(|s| !s.is_empty()),
@@ -53,11 +57,7 @@ pub fn plan_restart(
     start: Arg<Option<String>>,
     tz: Arg<Option<String>>,
 ) -> CmdResult<LoadReport> {
-    let start = start
-        .as_deref()
-        .filter(|s| !s.is_empty())
-        .map(parse_date)
-        .transpose()?;
+    let start = optional_date(&start)?;
     Ok(studyplan_core::runs::start_run(
         &mut *state.store()?,
         &id,

@@ -500,8 +500,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                             let zone = tz
                                 .as_deref()
                                 .or(plan.timezone.as_ref().map(|t| t.value.as_str()));
-                            let today = today_in(zone)?;
-                            Some(runs::next_on(today, runs::first_weekday(&plan)))
+                            Some(runs::next_start(&plan, zone, Utc::now())?)
                         }
                         _ => opt_date(&start)?,
                     };
@@ -780,17 +779,4 @@ fn print_load(rep: &studyplan_core::store::plans::LoadReport, json: bool) {
             rep.portfolio_kept.join(", ")
         );
     }
-}
-
-/// Today in `zone` (an IANA name), else in the system's zone.
-fn today_in(zone: Option<&str>) -> Result<chrono::NaiveDate, CoreError> {
-    let tz = match zone {
-        Some(z) => studyplan_core::schedule::tz::parse_zone(z).ok_or_else(|| {
-            CoreError::InvalidInput(format!(
-                "unknown time zone `{z}`; use an IANA name such as Europe/Berlin"
-            ))
-        })?,
-        None => studyplan_core::schedule::tz::system_zone(),
-    };
-    Ok(Utc::now().with_timezone(&tz).date_naive())
 }

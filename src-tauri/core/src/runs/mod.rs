@@ -186,6 +186,28 @@ pub fn run_title(title: &str, file_years: &[i32], first: NaiveDate, last: NaiveD
     title.to_string()
 }
 
+/// Zone `zone` (an IANA name; `None`: the system's) and the date in it at
+/// `now`. Errors: `InvalidInput` for an unknown zone.
+pub fn today_in(zone: Option<&str>, now: DateTime<Utc>) -> Result<(chrono_tz::Tz, NaiveDate)> {
+    let tz = match zone {
+        Some(name) => crate::schedule::tz::parse_zone(name).ok_or_else(|| {
+            CoreError::InvalidInput(format!(
+                "unknown time zone `{}`; use an IANA name such as Europe/Berlin",
+                crate::ipc::quote(name)
+            ))
+        })?,
+        None => crate::schedule::tz::system_zone(),
+    };
+    Ok((tz, now.with_timezone(&tz).date_naive()))
+}
+
+/// The next date after today in `zone` (default: the system's) with
+/// `plan`'s first weekday: what `--start next` means.
+pub fn next_start(plan: &PlanFile, zone: Option<&str>, now: DateTime<Utc>) -> Result<NaiveDate> {
+    let (_, today) = today_in(zone, now)?;
+    Ok(next_on(today, first_weekday(plan)))
+}
+
 /// Start a new run of plan `id` on `start` (default: the next date after
 /// today, in `tz`, with the plan's first weekday) in `tz` (an IANA name;
 /// default: the system's zone). The run becomes the active plan; the
@@ -197,16 +219,7 @@ pub fn start_run(
     tz: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<LoadReport> {
-    let zone = match tz.as_deref() {
-        Some(name) => crate::schedule::tz::parse_zone(name).ok_or_else(|| {
-            CoreError::InvalidInput(format!(
-                "unknown time zone `{}`; use an IANA name such as Europe/Berlin",
-                crate::ipc::quote(name)
-            ))
-        })?,
-        None => crate::schedule::tz::system_zone(),
-    };
-    let today = now.with_timezone(&zone).date_naive();
+    let (zone, today) = today_in(tz.as_deref(), now)?;
     let l = loaded(store, id)?;
     let plan = parse(&l)?;
     let file_start = plan.period.start.as_ref().map(|s| s.value.0);

@@ -31,17 +31,6 @@ impl BlockStatus {
             _ => return None,
         })
     }
-
-    /// The name stored in the database (and in JSON).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BlockStatus::Planned => "planned",
-            BlockStatus::Done => "done",
-            BlockStatus::Partial => "partial",
-            BlockStatus::Skipped => "skipped",
-            BlockStatus::Moved => "moved",
-        }
-    }
 }
 
 /// One block as every front end shows it: already placed in wall-clock time.

@@ -335,10 +335,12 @@ fn read_members(
             let coll = super::plan_collection(&h, &v.plan_id, "progress");
             read_progress(cx, &coll, &minutes)
         });
-        let read = match read {
+        match read {
             Ok(items) => {
                 report.members_read += 1;
-                Ok(items)
+                if !cx.dry_run {
+                    team::record_read(cx.store, &v.plan_id, &r.id, items, cx.now)?;
+                }
             }
             Err(e) => {
                 let why = match &e {
@@ -348,12 +350,11 @@ fn read_members(
                     ),
                     other => format!("{} ({user}): {other}", r.name),
                 };
-                report.problems.push(why.clone());
-                Err(why)
+                if !cx.dry_run {
+                    team::record_failure(cx.store, &v.plan_id, &r.id, &why)?;
+                }
+                report.problems.push(why);
             }
-        };
-        if !cx.dry_run {
-            team::record_read(cx.store, &v.plan_id, &r.id, read, cx.now)?;
         }
     }
     Ok(())

@@ -265,54 +265,62 @@ pub struct Published {
     pub minutes_done: u32,
 }
 
-/// Keep what was read from `role`'s progress calendar (replacing the last
-/// read), or why it could not be read (keeping the last good read).
+/// Keep what was read from `role`'s progress calendar, replacing the last read.
 pub(crate) fn record_read(
     store: &mut Store,
     plan_id: &str,
     role: &str,
-    read: std::result::Result<Vec<Published>, String>,
+    items: Vec<Published>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
     let tx = store.immediate()?;
-    match read {
-        Ok(items) => {
-            tx.execute(
-                "DELETE FROM team_progress WHERE plan_id = ?1 AND role = ?2",
-                params![plan_id, role],
-            )?;
-            {
-                let mut st = tx.prepare(
-                    "INSERT OR REPLACE INTO team_progress (plan_id, role, block_id, status, minutes_done) VALUES (?1, ?2, ?3, ?4, ?5)",
-                )?;
-                for p in items {
-                    st.execute(params![
-                        plan_id,
-                        role,
-                        p.block_id,
-                        p.status.as_str(),
-                        p.minutes_done
-                    ])?;
-                }
-            }
-            tx.execute(
-                "INSERT INTO team_reads (plan_id, role, read_at, error) VALUES (?1, ?2, ?3, NULL)
-                 ON CONFLICT (plan_id, role) DO UPDATE SET read_at = excluded.read_at, error = NULL",
-                params![
-                    plan_id,
-                    role,
-                    now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-                ],
-            )?;
-        }
-        Err(e) => {
-            tx.execute(
-                "INSERT INTO team_reads (plan_id, role, read_at, error) VALUES (?1, ?2, NULL, ?3)
-                 ON CONFLICT (plan_id, role) DO UPDATE SET error = excluded.error",
-                params![plan_id, role, e],
-            )?;
+    tx.execute(
+        "DELETE FROM team_progress WHERE plan_id = ?1 AND role = ?2",
+        params![plan_id, role],
+    )?;
+    {
+        let mut st = tx.prepare(
+            "INSERT OR REPLACE INTO team_progress (plan_id, role, block_id, status, minutes_done) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for p in items {
+            // The status's stored name is its serde name (as in `blocks.status`).
+            let status = serde_json::to_value(p.status)?;
+            st.execute(params![
+                plan_id,
+                role,
+                p.block_id,
+                status.as_str(),
+                p.minutes_done
+            ])?;
         }
     }
+    tx.execute(
+        "INSERT INTO team_reads (plan_id, role, read_at, error) VALUES (?1, ?2, ?3, NULL)
+         ON CONFLICT (plan_id, role) DO UPDATE SET read_at = excluded.read_at, error = NULL",
+        params![
+            plan_id,
+            role,
+            now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        ],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Keep why `role`'s progress calendar could not be read (in words); the
+/// last good read stays.
+pub(crate) fn record_failure(
+    store: &mut Store,
+    plan_id: &str,
+    role: &str,
+    why: &str,
+) -> Result<()> {
+    let tx = store.immediate()?;
+    tx.execute(
+        "INSERT INTO team_reads (plan_id, role, read_at, error) VALUES (?1, ?2, NULL, ?3)
+         ON CONFLICT (plan_id, role) DO UPDATE SET error = excluded.error",
+        params![plan_id, role, why],
+    )?;
     tx.commit()?;
     Ok(())
 }
