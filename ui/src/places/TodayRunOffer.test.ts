@@ -4,7 +4,8 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Overview } from '../lib/bindings/Overview';
-import { overview, ready } from '../test/fixtures';
+import type { LoadReport } from '../lib/bindings/LoadReport';
+import { firstLoad, overview, ready } from '../test/fixtures';
 import { fails, mockCommands } from '../test/ipc';
 import Today from './Today.svelte';
 
@@ -16,15 +17,9 @@ const ended: Overview = {
   run_offer: { plan_id: overview.plan!.id, state: 'ended', next_start: '2026-12-01', weekday: 'Tuesday', zone: 'Europe/Berlin' },
 };
 
-const report = (start: string) => ({
-  plan: { ...overview.plan!, id: `${overview.plan!.id}-${start}`, start, end: '2027-01-30', title: 'Data Engineering in 9 Weeks' },
-  reloaded: false,
-  added: 392,
-  moved: 0,
-  removed: 0,
-  unchanged: 0,
-  history_kept: 0,
-  portfolio_kept: [],
+const report = (start: string): LoadReport => ({
+  ...firstLoad,
+  plan: { ...firstLoad.plan, id: `${overview.plan!.id}-${start}`, start, end: '2027-01-30' },
 });
 
 function renderEnded() {

@@ -22,12 +22,6 @@ export function minutesText(m: MemberProgress): string {
   return `${formatCount(m.done_minutes)} of ${formatCount(m.planned_minutes)} min`;
 }
 
-/** Done minutes as a share of the planned ones, 0–100. */
-export function percentDone(m: MemberProgress): number {
-  if (m.planned_minutes <= 0) return 0;
-  return Math.min(100, Math.max(0, Math.round((m.done_minutes / m.planned_minutes) * 100)));
-}
-
 /** "2 of 15 blocks done". */
 export function blocksText(m: MemberProgress): string {
   return `${formatCount(m.blocks_done)} of ${plural(m.blocks_total, 'block')} done`;
