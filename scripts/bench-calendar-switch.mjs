@@ -7,9 +7,8 @@
 // Run under Xvfb and a D-Bus session with tauri-driver on PATH
 // (scripts/bench-calendar.sh runs it after bench-calendar.mjs).
 
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { Driver, freshHome, cli } from "../tests/e2e/harness.mjs";
+import { bigPlan, median } from "./bench-lib.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 
@@ -55,15 +54,6 @@ const done = arguments[arguments.length - 1];
 const t = performance.now();
 window.__TAURI_INTERNALS__.invoke('agenda', { from: '2025-09-29', to: '2025-11-02' }).then((r) => done({ ms: performance.now() - t, n: r.length }));`;
 
-function bigPlan(dir) {
-  let s = 'format = 1\nid = "big"\ntitle = "Big"\n[period]\nweeks = 520\n[[tracks]]\nid = "a"\nname = "Track A"\n[[tracks]]\nid = "b"\nname = "Track B"\n';
-  s += '[[day_templates]]\nid = "full"\nname = "Full"\nday_start = "06:00"\n';
-  for (let i = 0; i < 28; i++) s += `[[day_templates.blocks]]\ntrack = "${i % 2 ? "b" : "a"}"\ntitle = "Block ${i}"\nminutes = 30\n`;
-  s += "[schedule]\n" + ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => `${d} = "full"`).join("\n") + "\n";
-  const file = join(dir, "big.toml");
-  writeFileSync(file, s);
-  return file;
-}
 
 
 async function run(home, plan) {
@@ -92,7 +82,6 @@ async function run(home, plan) {
   return out;
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ref = freshHome();
 cli(ref, ["plan", "load", "senior-de-2025", "--tz", "UTC"]);
 const big = freshHome();

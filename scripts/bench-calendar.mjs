@@ -4,23 +4,11 @@
 // Prints Markdown. Times are from the navigation to the frame after every
 // event of the view is in the DOM (performance.now() in the page).
 
-import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { Driver, freshHome, cli } from "../tests/e2e/harness.mjs";
+import { bigPlan, median } from "./bench-lib.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 
-function bigPlan(dir) {
-  // 520 weeks × 7 days × 28 half-hour blocks = 101,920 blocks.
-  let s = 'format = 1\nid = "big"\ntitle = "Big"\n[period]\nweeks = 520\n[[tracks]]\nid = "a"\nname = "Track A"\n[[tracks]]\nid = "b"\nname = "Track B"\n';
-  s += '[[day_templates]]\nid = "full"\nname = "Full"\nday_start = "06:00"\n';
-  for (let i = 0; i < 28; i++) s += `[[day_templates.blocks]]\ntrack = "${i % 2 ? "b" : "a"}"\ntitle = "Block ${i}"\nminutes = 30\n`;
-  s += "[schedule]\n" + ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => `${d} = "full"`).join("\n") + "\n";
-  const file = join(dir, "big.toml");
-  writeFileSync(file, s);
-  return file;
-}
 
 // In the page: navigate, then resolve when `min` events are rendered and a frame has passed.
 const MEASURE = `
@@ -64,7 +52,6 @@ async function measure(home, date, view, min) {
   return results;
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const rows = [];
 const ref = freshHome();
