@@ -45,6 +45,19 @@ export function formatTime(hhmm: string): string {
   return fmt({ hour, minute: '2-digit' }).format(new Date(Date.UTC(2000, 0, 1, Number(m[1]), Number(m[2]))));
 }
 
+/**
+ * "1:30 AM" or, for a time in the second pass of an hour the clocks repeat, "1:30 AM EST" (the zone's
+ * abbreviation core gives as `pass`), so the two 1:30s of a fall-back night can be told apart.
+ */
+export function formatClock(hhmm: string, pass: string | null = null): string {
+  return pass ? `${formatTime(hhmm)} ${pass}` : formatTime(hhmm);
+}
+
+/** A block's "9:00 AM–10:30 AM", with the repeated hour's second pass marked (formatClock). */
+export function formatTimes(b: { start: string; end: string; start_pass: string | null; end_pass: string | null }): string {
+  return `${formatClock(b.start, b.start_pass)}–${formatClock(b.end, b.end_pass)}`;
+}
+
 /** "45 min", "2 h", "1 h 30". */
 export function formatDuration(minutes: number): string {
   const total = Math.max(0, Math.round(minutes));

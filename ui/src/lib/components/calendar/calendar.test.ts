@@ -89,6 +89,16 @@ describe('core data as calendar events', () => {
     expect(eventTestId(eventData({ extendedProps: e.extendedProps ?? {} })!)).toBe('cal-event-t1');
   });
 
+  it('draws a block in the repeated hour of a fall-back night for its elapsed length, not for nothing or a day', () => {
+    // ../shared/cases/fallback.toml: 60 min from 01:30 EDT end at 01:30 EST.
+    const b = block({ date: '2025-11-02', start: '01:30', end: '01:30', start_pass: null, end_pass: 'EST', minutes: 60 });
+    const e = blockToEvent(b);
+    expect(fromWallClock(e.start as Date)).toEqual({ date: '2025-11-02', time: '01:30' });
+    expect(fromWallClock(e.end as Date)).toEqual({ date: '2025-11-02', time: '02:30' });
+    const plain = blockToEvent(block({ date: '2025-11-02', start: '23:30', end: '00:30', minutes: 60 }));
+    expect(fromWallClock(plain.end as Date)).toEqual({ date: '2025-11-03', time: '00:30' });
+  });
+
   it('shows milestones as all-day items over their inclusive days', () => {
     const exam = milestoneToEvent(calendarMilestones[1]!, 1);
     expect(exam.allDay).toBe(true);

@@ -116,11 +116,11 @@ export function clockString(minutes: number): string {
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
 
-/** A local Date showing `date` at `hhmm` on the wall clock (for @event-calendar/core only). */
-export function wallClock(date: string, hhmm = '00:00'): Date {
+/** A local Date showing `date` at `hhmm` (plus `later` minutes) on the wall clock (for @event-calendar/core only). */
+export function wallClock(date: string, hhmm = '00:00', later = 0): Date {
   const [y, mo, d] = date.split('-').map(Number);
-  const minutes = clockMinutes(hhmm);
-  return new Date(y ?? 0, (mo ?? 1) - 1, d ?? 1, Math.floor(minutes / 60), minutes % 60);
+  const minutes = clockMinutes(hhmm) + later;
+  return new Date(y ?? 0, (mo ?? 1) - 1, d ?? 1, 0, minutes);
 }
 
 /** The wall-clock date and time a local Date stands for (read back from @event-calendar/core). */

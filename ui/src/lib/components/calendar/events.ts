@@ -106,6 +106,16 @@ export function milestoneKindLabel(kind: string): string {
   return capitalise(kind);
 }
 
+/**
+ * Where a block ends on the wall-clock grid. A block touching an hour the clocks repeat (fall back) is drawn
+ * with its elapsed length from its start: its wall-clock end (01:30 to 01:30 EST for an hour's block) would
+ * draw nothing, or a whole day. Its label carries the true times (formatTimes).
+ */
+export function blockWallEnd(block: BlockView): Date {
+  if (block.start_pass !== null || block.end_pass !== null) return wallClock(block.date, block.start, block.minutes);
+  return wallClock(endDate(block.date, block.start, block.end), block.end);
+}
+
 /** A block placed by its wall-clock date and times; `moved` blocks can't be moved again (core refuses). */
 export function blockToEvent(block: BlockView, proposal: Proposal | null = null): Calendar.EventInput {
   const colour = trackColour(block.track);
@@ -115,7 +125,7 @@ export function blockToEvent(block: BlockView, proposal: Proposal | null = null)
     id: block.id,
     allDay: false,
     start: wallClock(block.date, block.start),
-    end: wallClock(endDate(block.date, block.start, block.end), block.end),
+    end: blockWallEnd(block),
     title: block.title,
     startEditable: movable,
     durationEditable: movable,
