@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { freshHome, cli, Driver, ROOT } from "./harness.mjs";
 
 const COMMANDS = JSON.parse(readFileSync(join(ROOT, "ui", "src", "lib", "bindings", "ipc-commands.json"), "utf8"));
-const KINDS = new Set(["invalid_input", "not_found", "plan_invalid", "conflict", "storage", "busy", "io", "internal"]);
+const KINDS = new Set(["invalid_input", "not_found", "plan_invalid", "conflict", "forbidden", "storage", "busy", "io", "internal"]);
 // core's MESSAGE_CHARS plus the ellipsis
 const MAX_MESSAGE = 601;
 // Commands that open a native dialog and wait for a person: they take no

@@ -53,7 +53,7 @@ function revisitDay(s, id) {
      if (!ev) return null;
      const r = ev.getBoundingClientRect();
      const x = r.left + r.width / 2;
-     const heads = [...ev.closest('.ec').querySelectorAll('[role="columnheader"]')];
+     const heads = [...ev.closest('[data-testid="cal-grid"]').querySelectorAll('[role="columnheader"]')];
      const head = heads.find((h) => { const b = h.getBoundingClientRect(); return b.left <= x && x < b.right; });
      return head ? head.querySelector('time').getAttribute('datetime') : 'no column';`,
     [id],

@@ -3,18 +3,12 @@
 // block that collides with busy time says so in its details.
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { calendarMilestones, calendarWeek, installLayoutObservers } from '../test/calendarFixtures';
+import { describe, expect, it, vi } from 'vitest';
+import { calendarMilestones, calendarWeek, callsFor, dayColumn } from '../test/calendarFixtures';
 import { dayBusy } from '../test/calendarsFixtures';
 import { overview, ready, storageError } from '../test/fixtures';
 import { fails, mockCommands, type Answer } from '../test/ipc';
 import Calendar from './Calendar.svelte';
-
-let restoreObservers: () => void;
-beforeEach(() => {
-  restoreObservers = installLayoutObservers();
-});
-afterEach(() => restoreObservers());
 
 const text = (el: Element) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -63,10 +57,10 @@ describe('Calendar: busy time of other calendars', () => {
 
     const standUp = busyEvent('Team stand-up');
     expect(text(standUp)).toBe('Team stand-up busy · Work 10:30–11:00');
-    expect(standUp).toHaveClass('ec-event', 'sp-busy', 'sp-busy-busy');
+    expect(standUp).toHaveClass('sp-event', 'sp-busy', 'sp-busy-busy');
     expect(standUp).not.toHaveClass('sp-block');
     expect(standUp.getAttribute('style')).toContain('--sp-cal: #5f8a8b');
-    expect(standUp.style.gridColumn).toBe('2');
+    expect(dayColumn(standUp)).toBe('2');
     expect(standUp).toHaveAttribute('title', 'Team stand-up — busy · Work, 10:30–11:00 (from another calendar, read-only)');
 
     // Not a button, not in the Tab order, not draggable nor resizable (unlike a block).
@@ -74,8 +68,8 @@ describe('Calendar: busy time of other calendars', () => {
     expect(standUp).not.toHaveAttribute('role');
     expect(standUp).not.toHaveAttribute('tabindex');
     expect(standUp).not.toHaveAttribute('aria-haspopup');
-    expect(standUp).not.toHaveClass('ec-draggable');
-    expect(standUp.querySelector('.ec-resizer')).toBeNull();
+    expect(standUp).not.toHaveClass('sp-draggable');
+    expect(standUp.querySelector('.sp-resizer')).toBeNull();
 
     // A click opens nothing.
     await fireEvent.click(standUp);
@@ -89,10 +83,10 @@ describe('Calendar: busy time of other calendars', () => {
     renderCalendar();
     await screen.findByTestId('cal-event-t1');
     const summit = busyEvent('Data Summit');
-    expect(summit.closest('.ec-all-day')).not.toBeNull();
+    expect(summit.closest('.sp-all-day')).not.toBeNull();
     expect(summit).toHaveClass('sp-busy-free');
     expect(text(summit)).toBe('Data Summit free · Course');
-    expect(busyEvent('Team stand-up').closest('.ec-all-day')).toBeNull();
+    expect(busyEvent('Team stand-up').closest('.sp-all-day')).toBeNull();
   });
 
   it('warns in a block’s details when it collides with busy time', async () => {
@@ -118,6 +112,6 @@ describe('Calendar: busy time of other calendars', () => {
     expect(alert).toHaveTextContent('database error: disk I/O error');
     expect(screen.queryByTestId('busy-event')).not.toBeInTheDocument();
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
-    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === 'busy_between')).toHaveLength(2));
+    await vi.waitFor(() => expect(callsFor(calls, 'busy_between')).toHaveLength(2));
   });
 });

@@ -3,21 +3,15 @@
 // the range quietly so the new revisits show; Esc closes the dialog and gives focus back to the button.
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { MistakeView } from '../lib/bindings/MistakeView';
 import type { RevisitView } from '../lib/bindings/RevisitView';
 import { addDays } from '../lib/dates';
-import { calendarMilestones, calendarWeek, installLayoutObservers } from '../test/calendarFixtures';
+import { calendarMilestones, calendarWeek, callsFor, dayColumn } from '../test/calendarFixtures';
 import { overview, ready } from '../test/fixtures';
 import { mockCommands, type Call } from '../test/ipc';
 import { mistakesCore, revisit } from '../test/mistakeFixtures';
 import Calendar from './Calendar.svelte';
-
-let restoreObservers: () => void;
-beforeEach(() => {
-  restoreObservers = installLayoutObservers();
-});
-afterEach(() => restoreObservers());
 
 const text = (el: Element) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -88,7 +82,7 @@ describe('Logging a mistake from the calendar', () => {
     expect(within(d).getByRole('combobox', { name: 'Track' })).toHaveDisplayValue('Fundamentals');
     expect(within(d).getByTestId('mistake-topic')).toHaveValue('Fundamentals/Basics or catch-up');
     expect(within(d).getByTestId('mistake-what')).toHaveFocus();
-    expect(ofCmd(calls, 'revisits')).toHaveLength(1);
+    expect(callsFor(calls, 'revisits')).toHaveLength(1);
 
     await userEvent.keyboard('Mixed up TCP and UDP ports{Control>}{Enter}{/Control}');
     expect(ofCmd(calls, 'mistake_add')).toEqual([
@@ -104,11 +98,11 @@ describe('Logging a mistake from the calendar', () => {
     expect(await within(d).findByTestId('mistake-logged')).toHaveTextContent('Revisits on Sat 23 Aug and Thu 28 Aug.');
 
     // The week is asked for again, quietly, and the 48-hour revisit (Sat 23 Aug) is on it.
-    await vi.waitFor(() => expect(ofCmd(calls, 'revisits')).toHaveLength(2));
+    await vi.waitFor(() => expect(callsFor(calls, 'revisits')).toHaveLength(2));
     expect(ofCmd(calls, 'revisits').at(-1)).toEqual({ from: '2025-08-18', to: '2025-08-24' });
     const shown = await screen.findByTestId('cal-revisit-5000');
     expect(text(shown)).toBe('↻ Revisit: Fundamentals/Basics or catch-up Fundamentals');
-    expect(shown.style.gridColumn).toBe('6');
+    expect(dayColumn(shown)).toBe('6');
     expect(screen.queryByTestId('cal-revisit-5001')).not.toBeInTheDocument();
 
     await userEvent.click(within(d).getByTestId('mistake-done'));

@@ -2,18 +2,12 @@
 // not draggable), a click opens the mistake with Solid / Again, closing reloads the range ("again" adds one).
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { calendarMilestones, calendarWeek, installLayoutObservers } from '../test/calendarFixtures';
+import { describe, expect, it, vi } from 'vitest';
+import { calendarMilestones, calendarWeek, callsFor, dayColumn } from '../test/calendarFixtures';
 import { overview, ready, storageError } from '../test/fixtures';
 import { fails, mockCommands, type Answer } from '../test/ipc';
 import { mistakesCore } from '../test/mistakeFixtures';
 import Calendar from './Calendar.svelte';
-
-let restoreObservers: () => void;
-beforeEach(() => {
-  restoreObservers = installLayoutObservers();
-});
-afterEach(() => restoreObservers());
 
 const text = (el: Element) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -30,24 +24,22 @@ function renderCalendar(handlers: Record<string, Answer> = {}) {
   return calls;
 }
 
-const rangeCalls = (calls: { cmd: string; args: Record<string, unknown> }[], cmd: string) =>
-  calls.filter((c) => c.cmd === cmd).map((c) => c.args);
 
 describe('Calendar revisits', () => {
   it('fetches the revisits of the range with the agenda and draws them as their own kind', async () => {
     const calls = renderCalendar();
     const thu = await screen.findByTestId('cal-revisit-11');
-    expect(rangeCalls(calls, 'revisits')).toEqual([{ from: '2025-08-18', to: '2025-08-24' }]);
+    expect(callsFor(calls, 'revisits')).toEqual([{ from: '2025-08-18', to: '2025-08-24' }]);
 
     // Words, not colour alone: "↻ Revisit:", the topic and the track's name.
     expect(text(thu)).toBe('↻ Revisit: Spark DataFrames, Delta Lake Data Engineering');
-    expect(thu).toHaveClass('ec-event', 'sp-revisit', 'sp-revisit-open');
-    expect(thu.style.gridColumn).toBe('4');
+    expect(thu).toHaveClass('sp-event', 'sp-revisit', 'sp-revisit-open');
+    expect(dayColumn(thu)).toBe('4');
     expect(thu).toHaveAttribute('aria-haspopup', 'dialog');
     // Not draggable nor resizable, unlike a block.
-    expect(screen.getByTestId('cal-event-t1')).toHaveClass('ec-draggable');
-    expect(thu).not.toHaveClass('ec-draggable');
-    expect(thu.querySelector('.ec-resizer')).toBeNull();
+    expect(screen.getByTestId('cal-event-t1')).toHaveClass('sp-draggable');
+    expect(thu).not.toHaveClass('sp-draggable');
+    expect(thu.querySelector('.sp-resizer')).toBeNull();
 
     // Closed ones say how they went; those outside the week are not drawn.
     expect(text(screen.getByTestId('cal-revisit-31'))).toBe('↻ Revisit: Hashing Python DSA ✓ Solid');
@@ -86,8 +78,8 @@ describe('Calendar revisits', () => {
     expect(within(panel).getByTestId('revisit-state')).toHaveTextContent('Solid (closed Tue 19 Aug 2025)');
     expect(within(panel).queryByTestId('revisit-solid-11')).not.toBeInTheDocument();
     // The week is asked for again, quietly, and the item shows its new state.
-    await vi.waitFor(() => expect(rangeCalls(calls, 'revisits')).toHaveLength(2));
-    expect(rangeCalls(calls, 'agenda')).toHaveLength(2);
+    await vi.waitFor(() => expect(callsFor(calls, 'revisits')).toHaveLength(2));
+    expect(callsFor(calls, 'agenda')).toHaveLength(2);
     await vi.waitFor(() => expect(screen.getByTestId('cal-revisit-11')).toHaveClass('sp-revisit-solid'));
 
     await userEvent.keyboard('{Escape}');
@@ -103,7 +95,7 @@ describe('Calendar revisits', () => {
     expect(await within(panel).findByTestId('revisit-done')).toHaveTextContent('Again: one more revisit on Thu 21 Aug.');
     const added = await screen.findByTestId('cal-revisit-100');
     expect(text(added)).toBe('↻ Revisit: Sliding window Python DSA');
-    expect(added.style.gridColumn).toBe('4');
+    expect(dayColumn(added)).toBe('4');
   });
 
   it("shows core's refusal to close in words", async () => {

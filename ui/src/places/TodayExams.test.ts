@@ -3,9 +3,9 @@
 // the day shown (or the block's day); a plan without certifications says so.
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SHORTCUTS } from '../lib/shortcuts';
-import { calendarMilestones, calendarWeek, installLayoutObservers } from '../test/calendarFixtures';
+import { calendarMilestones, calendarWeek } from '../test/calendarFixtures';
 import { examsCore } from '../test/examFixtures';
 import { dayBlocks, overview, ready } from '../test/fixtures';
 import { mockCommands, type Answer, type Call } from '../test/ipc';
@@ -85,11 +85,6 @@ describe('Logging a practice exam from Today', () => {
 });
 
 describe('Logging a practice exam from a calendar block', () => {
-  let restoreObservers: () => void;
-  beforeEach(() => {
-    restoreObservers = installLayoutObservers();
-  });
-  afterEach(() => restoreObservers());
 
   function renderCalendar() {
     const calls = mockCommands({ agenda: calendarWeek, milestones: calendarMilestones, revisits: [], busy_between: [], ...examsCore() });

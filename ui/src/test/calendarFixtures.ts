@@ -1,35 +1,31 @@
 // Sample data for the Calendar tests (a week of blocks, milestones, a re-plan, core's refusals), and
-// the layout observers @event-calendar/core needs, which jsdom lacks.
+// where the time grid drew an event.
 import type { BlockView } from '../lib/bindings/BlockView';
 import type { ErrorBody } from '../lib/bindings/ErrorBody';
 import type { MilestoneView } from '../lib/bindings/MilestoneView';
 import type { ReplanView } from '../lib/bindings/ReplanView';
 import { block } from './fixtures';
 
-class NoopObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-  takeRecords(): [] {
-    return [];
-  }
-}
+/** The week the Calendar tests show (Mon 18 – Sun 24 Aug 2025). */
+export const WEEK = { from: '2025-08-18', to: '2025-08-24' };
 
 /**
- * Give jsdom no-op ResizeObserver / IntersectionObserver so the real calendar renders (it measures
- * nothing in jsdom, but draws its grid and events). Pointer gestures on events need layout jsdom
- * lacks (elementsFromPoint): open events with a plain click event or Enter, not userEvent.click.
- * Returns a function that takes the observers away again.
+ * The arguments of the calls of `cmd` for `range` (the week shown, by default): the Calendar also fetches the
+ * ranges around it ahead, which the tests of one range leave aside.
  */
-export function installLayoutObservers(): () => void {
-  const g = globalThis as Record<string, unknown>;
-  const before = { ResizeObserver: g.ResizeObserver, IntersectionObserver: g.IntersectionObserver };
-  g.ResizeObserver = NoopObserver;
-  g.IntersectionObserver = NoopObserver;
-  return () => {
-    g.ResizeObserver = before.ResizeObserver;
-    g.IntersectionObserver = before.IntersectionObserver;
-  };
+export function callsFor(
+  calls: readonly { cmd: string; args: Record<string, unknown> }[],
+  cmd: string,
+  range: { from: string; to: string } = WEEK,
+): Record<string, unknown>[] {
+  return calls.filter((c) => c.cmd === cmd && c.args.from === range.from && c.args.to === range.to).map((c) => c.args);
+}
+
+/** The day column (Monday = 1) the time grid drew an event in, as a string ("" when not in one). */
+export function dayColumn(el: HTMLElement): string {
+  const col = el.closest<HTMLElement>('[data-date]');
+  if (!col?.parentElement) return '';
+  return String([...col.parentElement.querySelectorAll(':scope > [data-date]')].indexOf(col) + 1);
 }
 
 /** Mon 18 – Sun 24 Aug 2025 (plan week 3); today is Tue 19 Aug. */

@@ -102,7 +102,7 @@ describe('core data as calendar events', () => {
   it('shows milestones as all-day items over their inclusive days', () => {
     const exam = milestoneToEvent(calendarMilestones[1]!, 1);
     expect(exam.allDay).toBe(true);
-    expect(exam.editable).toBe(false);
+    expect(exam.startEditable).toBe(false);
     expect(fromWallClock(exam.start as Date).date).toBe('2025-08-23');
     expect(fromWallClock(exam.end as Date)).toEqual({ date: '2025-08-25', time: '00:00' });
     expect(eventTestId(eventData({ extendedProps: exam.extendedProps ?? {} })!)).toBe('cal-milestone-1');
@@ -119,7 +119,7 @@ describe('core data as calendar events', () => {
     // A proposal for a block that isn't loaded is drawn on its own.
     const alone = buildEvents([], [], replanView.proposals, range);
     expect(alone.map((e) => e.id)).toEqual(['proposal:c1']);
-    expect(alone[0]!.editable).toBe(false);
+    expect(alone[0]!.startEditable).toBe(false);
   });
 
   it('starts the time grid an hour before the first block, at 07:00 at the latest', () => {

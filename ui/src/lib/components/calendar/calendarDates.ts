@@ -1,6 +1,6 @@
 // Calendar views and their date ranges, on civil "YYYY-MM-DD" dates and "HH:MM" wall-clock times.
-// No time zones: core places blocks in wall-clock time; local Date objects are only built for
-// @event-calendar/core, from those strings, and read back with local getters.
+// No time zones: core places blocks in wall-clock time; local Date objects are only built for the
+// calendar's events (CalEvent), from those strings, and read back with local getters.
 import { addDays, civilDate, weekStart } from '../../dates';
 import { formatDateRange, formatDay } from '../../format';
 
@@ -11,13 +11,6 @@ export const CAL_VIEWS: readonly { id: CalView; label: string; key: string }[] =
   { id: 'week', label: 'Week', key: '2' },
   { id: 'month', label: 'Month', key: '3' },
 ];
-
-/** @event-calendar/core's view for each of ours. */
-export const EC_VIEW: Readonly<Record<CalView, string>> = {
-  day: 'timeGridDay',
-  week: 'timeGridWeek',
-  month: 'dayGridMonth',
-};
 
 /** Inclusive range of dates. */
 export type DateRange = { from: string; to: string };
@@ -116,14 +109,14 @@ export function clockString(minutes: number): string {
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
 
-/** A local Date showing `date` at `hhmm` (plus `later` minutes) on the wall clock (for @event-calendar/core only). */
+/** A local Date showing `date` at `hhmm` (plus `later` minutes) on the wall clock (for calendar events only). */
 export function wallClock(date: string, hhmm = '00:00', later = 0): Date {
   const [y, mo, d] = date.split('-').map(Number);
   const minutes = clockMinutes(hhmm) + later;
   return new Date(y ?? 0, (mo ?? 1) - 1, d ?? 1, 0, minutes);
 }
 
-/** The wall-clock date and time a local Date stands for (read back from @event-calendar/core). */
+/** The wall-clock date and time a local Date stands for (read back from a calendar event). */
 export function fromWallClock(d: Date): { date: string; time: string } {
   const date = `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(
     d.getDate(),

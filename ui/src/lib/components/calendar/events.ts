@@ -1,7 +1,6 @@
-// Core's blocks, milestones and re-plan proposals as @event-calendar/core events, and what a drag,
+// Core's blocks, milestones and re-plan proposals as calendar events (CalEvent), and what a drag,
 // resize or the Move… form sends back to core. Mistake revisits: revisitEvents.ts; busy time of the
-// person's other calendars: busyEvents.ts.
-import type { Calendar } from '@event-calendar/core';
+// person's other calendars: busyEvents.ts. The grids that draw them: TimeGrid.svelte, MonthGrid.svelte.
 import type { BlockMove } from '../../api/calendar';
 import { toErrorBody } from '../../api/errors';
 import type { BlockView } from '../../bindings/BlockView';
@@ -14,6 +13,28 @@ import { addDays } from '../../dates';
 import { capitalise } from '../../format';
 import { trackColour } from '../../tracks';
 import { endDate, fromWallClock, inDateRange, wallClock, wallMinutesBetween, type DateRange } from './calendarDates';
+
+/**
+ * One item the calendar draws, on the wall clock of the plan's zone: `start` and `end` are local Dates built
+ * from core's civil date and "HH:MM" strings (wallClock) and read back with local getters (fromWallClock), so
+ * the browser's own zone never shifts them. `end` is exclusive; an all-day item ends at 00:00 of the day after
+ * its last day.
+ */
+export type CalEvent = {
+  id: string;
+  allDay: boolean;
+  start: Date;
+  end: Date;
+  title: string;
+  /** Whether it can be dragged, or resized from its bottom edge (a block that is not `moved`). */
+  startEditable: boolean;
+  durationEditable: boolean;
+  /** Classes on the event's element (its kind and status: `sp-block sp-done`). */
+  classNames: string[];
+  /** Custom properties on the element (`--sp-track: #E69F00`). */
+  styles: string[];
+  extendedProps: { data: EventData };
+};
 
 /** What each calendar event stands for (kept in the event's extendedProps). */
 export type BlockEvent = { kind: 'block'; block: BlockView; proposal: Proposal | null };
@@ -65,11 +86,11 @@ export const MONTH_CELL_SHOWN = 3;
  * 35 days was most of the month view's time). A day with one event too many shows it rather than "+1 more".
  * All-day events (milestones, all-day busy time) are few and always kept.
  */
-export function capMonthCells(events: readonly Calendar.EventInput[]): Calendar.EventInput[] {
-  const kept: Calendar.EventInput[] = [];
-  const byDay = new Map<string, Calendar.EventInput[]>();
+export function capMonthCells(events: readonly CalEvent[]): CalEvent[] {
+  const kept: CalEvent[] = [];
+  const byDay = new Map<string, CalEvent[]>();
   for (const e of events) {
-    if (e.allDay || !(e.start instanceof Date)) {
+    if (e.allDay) {
       kept.push(e);
       continue;
     }
@@ -83,7 +104,7 @@ export function capMonthCells(events: readonly Calendar.EventInput[]): Calendar.
       kept.push(...list);
       continue;
     }
-    list.sort((a, b) => (a.start as Date).getTime() - (b.start as Date).getTime());
+    list.sort((a, b) => a.start.getTime() - b.start.getTime());
     kept.push(...list.slice(0, MONTH_CELL_SHOWN));
     const first = list[MONTH_CELL_SHOWN]!;
     const more: MoreEvent = { kind: 'more', date: day, hidden: list.length - MONTH_CELL_SHOWN };
@@ -91,10 +112,12 @@ export function capMonthCells(events: readonly Calendar.EventInput[]): Calendar.
       id: `more:${day}`,
       start: first.start,
       end: first.start,
+      allDay: false,
       title: '',
-      editable: false,
       startEditable: false,
       durationEditable: false,
+      classNames: ['sp-more'],
+      styles: [],
       extendedProps: { data: more },
     });
   }
@@ -117,7 +140,7 @@ export function blockWallEnd(block: BlockView): Date {
 }
 
 /** A block placed by its wall-clock date and times; `moved` blocks can't be moved again (core refuses). */
-export function blockToEvent(block: BlockView, proposal: Proposal | null = null): Calendar.EventInput {
+export function blockToEvent(block: BlockView, proposal: Proposal | null = null): CalEvent {
   const colour = trackColour(block.track);
   const movable = block.status !== 'moved';
   const data: BlockEvent = { kind: 'block', block, proposal };
@@ -136,7 +159,7 @@ export function blockToEvent(block: BlockView, proposal: Proposal | null = null)
 }
 
 /** An all-day item over its days (`end` is inclusive in core, exclusive in the calendar). */
-export function milestoneToEvent(milestone: MilestoneView, index: number): Calendar.EventInput {
+export function milestoneToEvent(milestone: MilestoneView, index: number): CalEvent {
   const data: MilestoneEvent = { kind: 'milestone', milestone, index };
   return {
     id: milestoneEventId(index),
@@ -144,16 +167,16 @@ export function milestoneToEvent(milestone: MilestoneView, index: number): Calen
     start: wallClock(milestone.start),
     end: wallClock(addDays(milestone.end < milestone.start ? milestone.start : milestone.end, 1)),
     title: milestone.title,
-    editable: false,
     startEditable: false,
     durationEditable: false,
     classNames: ['sp-milestone', `sp-milestone-${milestone.kind}`],
+    styles: [],
     extendedProps: { data },
   };
 }
 
 /** A proposal whose block is not among those shown: drawn on its own, dashed, not editable. */
-export function proposalToEvent(proposal: Proposal): Calendar.EventInput {
+export function proposalToEvent(proposal: Proposal): CalEvent {
   const data: ProposalEvent = { kind: 'proposal', proposal };
   return {
     id: proposalEventId(proposal.block_id),
@@ -161,7 +184,6 @@ export function proposalToEvent(proposal: Proposal): Calendar.EventInput {
     start: wallClock(proposal.date, proposal.start),
     end: wallClock(endDate(proposal.date, proposal.start, proposal.end), proposal.end),
     title: `Proposed: ${proposal.track_name}`,
-    editable: false,
     startEditable: false,
     durationEditable: false,
     classNames: ['sp-proposal', 'sp-proposed'],
@@ -179,7 +201,7 @@ export function buildEvents(
   milestones: readonly MilestoneView[],
   proposals: readonly Proposal[],
   range: DateRange,
-): Calendar.EventInput[] {
+): CalEvent[] {
   const byBlock = new Map(proposals.map((p) => [p.block_id, p]));
   const shown = blocks.filter((b) => inDateRange(b.date, range));
   const ids = new Set(shown.map((b) => b.id));
