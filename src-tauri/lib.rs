@@ -8,6 +8,7 @@ mod commands;
 mod error;
 #[cfg(test)]
 mod ipc_contract;
+mod platform;
 mod reminders;
 mod state;
 mod tray;
@@ -31,6 +32,7 @@ fn fail(e: impl std::fmt::Display) -> ! {
 }
 
 pub fn run() {
+    platform::prepare();
     let db: PathBuf = default_db_path().unwrap_or_else(|e| fail(e));
     let store = open_store(&db).unwrap_or_else(|e| fail(e));
     let app = tauri::Builder::default()

@@ -122,7 +122,8 @@ describe('App shell', () => {
     ] as const;
     for (const [id, name] of places) {
       await userEvent.click(screen.getByTestId(`nav-${id}`));
-      const place = screen.getByTestId(`place-${id}`);
+      // Places other than Today are fetched when first opened.
+      const place = await screen.findByTestId(`place-${id}`);
       expect(within(place).getByRole('heading', { level: 1, name })).toBeInTheDocument();
       expect(screen.getByTestId(`nav-${id}`)).toHaveAttribute('aria-current', 'page');
       expect(window.location.hash).toBe(`#/${id}`);
@@ -148,7 +149,7 @@ describe('App shell', () => {
     await userEvent.keyboard('{ArrowRight}');
     await screen.findByText('Wed 20 Aug 2025');
     await userEvent.keyboard('l');
-    expect(screen.getByTestId('place-documents')).toBeInTheDocument();
+    expect(await screen.findByTestId('place-documents')).toBeInTheDocument();
     expect(window.location.hash).toBe('#/documents/2025-08-20');
     expect(await screen.findByTestId('doc-path')).toHaveTextContent('logs/2025-08-20.md');
     expect(calls.filter((c) => c.cmd === 'daily_log_open').map((c) => c.args)).toEqual([{ date: '2025-08-20' }]);
@@ -173,17 +174,17 @@ describe('App shell', () => {
     expect(window.location.hash).toBe('#/today/2025-08-18');
 
     await userEvent.keyboard('c');
-    expect(screen.getByTestId('place-calendar')).toBeInTheDocument();
+    expect(await screen.findByTestId('place-calendar')).toBeInTheDocument();
     await userEvent.keyboard('{ArrowRight}');
     expect(await screen.findByText('25 – 31 Aug 2025')).toBeInTheDocument();
     expect(agendaDates(calls).at(-1)).toBe('2025-08-25');
 
     await userEvent.keyboard('d');
-    expect(screen.getByTestId('place-documents')).toBeInTheDocument();
+    expect(await screen.findByTestId('place-documents')).toBeInTheDocument();
     await userEvent.keyboard('p');
-    expect(screen.getByTestId('place-portfolio')).toBeInTheDocument();
+    expect(await screen.findByTestId('place-portfolio')).toBeInTheDocument();
     await userEvent.keyboard(',');
-    expect(screen.getByTestId('place-settings')).toBeInTheDocument();
+    expect(await screen.findByTestId('place-settings')).toBeInTheDocument();
 
     const lead = await screen.findByTestId('setting-lead');
     await userEvent.click(lead);
