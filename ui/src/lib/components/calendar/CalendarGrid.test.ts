@@ -15,13 +15,12 @@ if (!('PointerEvent' in window)) {
 
 const lab = block({ id: 't1', date: '2025-08-19', start: '09:00', end: '10:30', minutes: 90 });
 
-function grid(view: 'week' | 'month' = 'week') {
+function grid(view: 'day' | 'week' | 'month' = 'week', blocks = [lab]) {
   const onchange = vi.fn<(info: ChangeInfo, kind: 'drop' | 'resize') => void>();
   const onopen = vi.fn();
-  render(CalendarGrid, {
-    props: { view, date: '2025-08-19', today: '2025-08-19', events: [blockToEvent(lab)], slotMinTime: '07:00', onopen, onchange },
-  });
-  return { onchange, onopen };
+  const props = { view, date: '2025-08-19', today: '2025-08-19', events: blocks.map((b) => blockToEvent(b)), slotMinTime: '07:00', onopen, onchange };
+  const { rerender } = render(CalendarGrid, { props });
+  return { onchange, onopen, rerender: (over: Partial<typeof props>) => rerender({ ...props, ...over }) };
 }
 
 /** Press on `el`, move by `dy` pixels in two steps, and release (or press Escape first). */
@@ -71,6 +70,36 @@ describe('dragging blocks in the time grid', () => {
     // The release after Escape does nothing either.
     await fireEvent.pointerUp(window, { clientX: 10, clientY: 200 });
     expect(onchange).not.toHaveBeenCalled();
+  });
+
+  it('still drags in the day view after the week view was shown (fewer columns than before)', async () => {
+    const { onchange, rerender } = grid('week');
+    await rerender({ view: 'day' });
+    await drag(screen.getByTestId('cal-event-t1'), 100);
+    expect(onchange).toHaveBeenCalledOnce();
+    expect(fromWallClock(onchange.mock.calls[0]![0].event.start)).toEqual({ date: '2025-08-19', time: '11:00' });
+  });
+
+  it('keeps a block that runs past midnight starting where it is dragged to', async () => {
+    const owl = block({ id: 'owl', date: '2025-08-20', start: '23:00', end: '00:30', minutes: 90 });
+    const { onchange } = grid('week', [owl]);
+    await drag(screen.getByTestId('cal-event-owl'), 12);
+    const [info] = onchange.mock.calls[0]!;
+    expect(fromWallClock(info.event.start)).toEqual({ date: '2025-08-20', time: '23:15' });
+    expect(fromWallClock(info.event.end)).toEqual({ date: '2025-08-21', time: '00:45' });
+  });
+
+  it('treats a wobble that moves nothing as a click, and a drag given up with Escape as no click', async () => {
+    const { onchange, onopen } = grid();
+    const ev = screen.getByTestId('cal-event-t1');
+    await drag(ev, 5);
+    await fireEvent.click(ev);
+    expect(onopen).toHaveBeenCalledOnce();
+    expect(onchange).not.toHaveBeenCalled();
+    await drag(ev, 100, true);
+    await fireEvent.pointerUp(window, { clientX: 10, clientY: 200 });
+    await fireEvent.click(ev);
+    expect(onopen).toHaveBeenCalledOnce();
   });
 
   it('opens a block on a click that did not move it', async () => {

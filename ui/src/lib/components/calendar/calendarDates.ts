@@ -1,6 +1,6 @@
 // Calendar views and their date ranges, on civil "YYYY-MM-DD" dates and "HH:MM" wall-clock times.
-// No time zones: core places blocks in wall-clock time; local Date objects are only built for the
-// calendar's events (CalEvent), from those strings, and read back with local getters.
+// No time zones: core places blocks in wall-clock time; Date objects are only built for the calendar's
+// events (CalEvent), from those strings, in UTC, and read back with UTC getters.
 import { addDays, civilDate, weekStart } from '../../dates';
 import { formatDateRange, formatDay } from '../../format';
 
@@ -109,19 +109,23 @@ export function clockString(minutes: number): string {
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
 
-/** A local Date showing `date` at `hhmm` (plus `later` minutes) on the wall clock (for calendar events only). */
+/**
+ * A Date standing for `date` at `hhmm` (plus `later` minutes) on the plan's wall clock (for calendar events
+ * only). Built and read in UTC, so the computer's own zone never moves it: a time its zone skips (02:30 on a
+ * spring-forward night there) is still 02:30 here.
+ */
 export function wallClock(date: string, hhmm = '00:00', later = 0): Date {
   const [y, mo, d] = date.split('-').map(Number);
   const minutes = clockMinutes(hhmm) + later;
-  return new Date(y ?? 0, (mo ?? 1) - 1, d ?? 1, 0, minutes);
+  return new Date(Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, 0, minutes));
 }
 
-/** The wall-clock date and time a local Date stands for (read back from a calendar event). */
+/** The wall-clock date and time a calendar event's Date stands for (see wallClock). */
 export function fromWallClock(d: Date): { date: string; time: string } {
-  const date = `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(
-    d.getDate(),
+  const date = `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(
+    d.getUTCDate(),
   ).padStart(2, '0')}`;
-  return { date, time: clockString(d.getHours() * 60 + d.getMinutes()) };
+  return { date, time: clockString(d.getUTCHours() * 60 + d.getUTCMinutes()) };
 }
 
 /** Whole days from `from` to `to` (civil dates). */

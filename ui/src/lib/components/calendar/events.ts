@@ -15,9 +15,9 @@ import { trackColour } from '../../tracks';
 import { endDate, fromWallClock, inDateRange, wallClock, wallMinutesBetween, type DateRange } from './calendarDates';
 
 /**
- * One item the calendar draws, on the wall clock of the plan's zone: `start` and `end` are local Dates built
- * from core's civil date and "HH:MM" strings (wallClock) and read back with local getters (fromWallClock), so
- * the browser's own zone never shifts them. `end` is exclusive; an all-day item ends at 00:00 of the day after
+ * One item the calendar draws, on the wall clock of the plan's zone: `start` and `end` are Dates built from
+ * core's civil date and "HH:MM" strings in UTC (wallClock) and read back in UTC (fromWallClock), so the
+ * computer's own zone never shifts them. `end` is exclusive; an all-day item ends at 00:00 of the day after
  * its last day.
  */
 export type CalEvent = {

@@ -3,7 +3,7 @@ import { busy as busyAt } from '../../../test/calendarsFixtures';
 import { block } from '../../../test/fixtures';
 import { wallClock } from './calendarDates';
 import { blockToEvent, type CalEvent } from './events';
-import { allDaySpans, daySegments, gridFirstMinute, snap } from './gridLayout';
+import { allDaySpans, dayMinutes, daySegments, gridFirstMinute, snap, wallMinutes } from './gridLayout';
 import { busyToEvent } from './busyEvents';
 
 const week = ['2025-08-18', '2025-08-19', '2025-08-20', '2025-08-21', '2025-08-22', '2025-08-23', '2025-08-24'];
@@ -50,6 +50,12 @@ describe('the time grid’s geometry', () => {
       ['m', 0, 2],
       ['x', 4, 1],
     ]);
+  });
+
+  it('keeps wall-clock times whatever the computer’s zone: a time its zone skips is still that time', () => {
+    // 02:30 on 2026-03-29 does not exist in Berlin; the plan's zone may be another.
+    expect(wallClock('2026-03-29', '02:30').getTime()).toBe(Date.UTC(2026, 2, 29, 2, 30));
+    expect(wallMinutes(wallClock('2026-03-29', '02:30')) - dayMinutes('2026-03-29')).toBe(150);
   });
 
   it('snaps drags to quarter hours', () => {

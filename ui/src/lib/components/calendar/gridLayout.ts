@@ -4,9 +4,14 @@
 import { addDays, civilDate } from '../../dates';
 import type { CalEvent } from './events';
 
-/** Minutes since 1970-01-01 00:00 of the wall clock a local Date shows (the browser's zone plays no part). */
+/** Minutes since 1970-01-01 00:00 of the wall clock an event's Date stands for (see wallClock). */
 export function wallMinutes(d: Date): number {
-  return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes()) / 60_000;
+  return Math.floor(d.getTime() / 60_000);
+}
+
+/** Minutes after 00:00 of its own day of an event's Date (see wallClock). */
+export function minuteOfDay(d: Date): number {
+  return ((wallMinutes(d) % 1440) + 1440) % 1440;
 }
 
 /** Wall minutes at 00:00 of a civil date ("YYYY-MM-DD"). */

@@ -7,23 +7,49 @@ export type PointerHandlers = {
   end: (moved: boolean, cancelled: boolean) => void;
 };
 
-/** Follow the pointer pressed in `down` until it is released; a press that doesn't move stays a click. */
-export function followPointer(down: PointerEvent, handlers: PointerHandlers): void {
+/** How close to the top or bottom of the scrolling area (px) a drag scrolls it, and by how much a frame. */
+const EDGE = 48;
+const EDGE_STEP = 14;
+
+/**
+ * Follow the pointer pressed in `down` until it is released; a press that doesn't move stays a click.
+ * With `scroller` (the box the page scrolls in), `dy` counts its scrolling too, so what is dragged follows
+ * the pointer when the page scrolls under it, and holding the pointer near its top or bottom edge scrolls it.
+ */
+export function followPointer(down: PointerEvent, handlers: PointerHandlers, scroller: HTMLElement | null = null): void {
   const x0 = down.clientX;
   const y0 = down.clientY;
+  const s0 = scroller?.scrollTop ?? 0;
   let moved = false;
-  const onMove = (e: PointerEvent) => {
-    const dx = e.clientX - x0;
-    const dy = e.clientY - y0;
-    if (!moved && Math.abs(dx) + Math.abs(dy) < 4) return;
-    moved = true;
-    handlers.move(dx, dy, e);
+  let last: PointerEvent | null = null;
+  let frame = 0;
+  const report = () => {
+    if (moved && last) handlers.move(last.clientX - x0, last.clientY - y0 + (scroller?.scrollTop ?? 0) - s0, last);
   };
+  const edgeScroll = () => {
+    frame = 0;
+    if (!scroller || !last) return;
+    const r = scroller.getBoundingClientRect();
+    const step = last.clientY < r.top + EDGE ? -EDGE_STEP : last.clientY > r.bottom - EDGE ? EDGE_STEP : 0;
+    const before = scroller.scrollTop;
+    if (step !== 0) scroller.scrollTop = before + step;
+    if (scroller.scrollTop !== before) frame = requestAnimationFrame(edgeScroll);
+  };
+  const onMove = (e: PointerEvent) => {
+    if (!moved && Math.abs(e.clientX - x0) + Math.abs(e.clientY - y0) < 4) return;
+    moved = true;
+    last = e;
+    report();
+    if (!frame) frame = requestAnimationFrame(edgeScroll);
+  };
+  const onScroll = () => report();
   const finish = (cancelled: boolean) => {
     window.removeEventListener('pointermove', onMove);
     window.removeEventListener('pointerup', onUp);
     window.removeEventListener('pointercancel', onCancel);
     window.removeEventListener('keydown', onKey, true);
+    scroller?.removeEventListener('scroll', onScroll);
+    if (frame) cancelAnimationFrame(frame);
     handlers.end(moved, cancelled);
   };
   const onUp = () => finish(false);
@@ -38,6 +64,16 @@ export function followPointer(down: PointerEvent, handlers: PointerHandlers): vo
   window.addEventListener('pointerup', onUp);
   window.addEventListener('pointercancel', onCancel);
   window.addEventListener('keydown', onKey, true);
+  scroller?.addEventListener('scroll', onScroll);
+}
+
+/** The nearest ancestor of `el` that scrolls vertically (the page's main area), if any. */
+export function scrollParent(el: Element | null): HTMLElement | null {
+  for (let p = el?.parentElement ?? null; p; p = p.parentElement) {
+    const y = getComputedStyle(p).overflowY;
+    if (y === 'auto' || y === 'scroll') return p;
+  }
+  return null;
 }
 
 /** The index of the box (a day's column or cell) under the point, or -1. */

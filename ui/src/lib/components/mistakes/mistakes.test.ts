@@ -59,7 +59,7 @@ describe('revisit events', () => {
     expect(e.title).toBe('↻ Revisit: Spark DataFrames, Delta Lake');
     expect(e.classNames).toEqual(['sp-revisit', 'sp-revisit-open']);
     expect([e.startEditable, e.durationEditable]).toEqual([false, false]);
-    expect(e.start).toEqual(new Date(2025, 7, 21, 9, 0));
+    expect(e.start).toEqual(new Date(Date.UTC(2025, 7, 21, 9, 0)));
     expect((e.end as Date).getTime() - (e.start as Date).getTime()).toBe(REVISIT_MINUTES * 60_000);
     const data = eventData({ extendedProps: e.extendedProps ?? {} });
     expect(data).toEqual({ kind: 'revisit', revisit: r });
