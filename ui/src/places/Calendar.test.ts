@@ -1,6 +1,6 @@
 // Calendar place with mocked IPC and the real grids (TimeGrid, MonthGrid): loading, error, no plan,
 // empty range, full week (blocks + milestones with track names), views and navigation, details,
-// Move… (success and core's refusal), the re-plan panel. Dragging needs real layout (see events tests).
+// Move… (success and core's refusal), the re-plan panel. Dragging is tested on the grid itself (CalendarGrid.test.ts).
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -254,7 +254,7 @@ describe('Calendar details and moving blocks', () => {
   it('opens a block’s details on click or Enter, and closes them with Esc', async () => {
     commands();
     const { onopenday } = renderCalendar();
-    // A plain click (jsdom can't run the library's pointer gestures).
+    // A plain click; pointer gestures are tested in CalendarGrid.test.ts.
     await fireEvent.click(await screen.findByTestId('cal-event-t2'));
     let details = await screen.findByTestId('cal-details');
     expect(details).toHaveAttribute('role', 'dialog');

@@ -2,6 +2,7 @@
 // Pure functions over CalEvent, so the geometry is tested without a browser; the grids only turn the
 // numbers into CSS. Everything is wall-clock time in the plan's zone (see CalEvent).
 import { addDays, civilDate } from '../../dates';
+import { fromWallClock } from './calendarDates';
 import type { CalEvent } from './events';
 
 /** Minutes since 1970-01-01 00:00 of the wall clock an event's Date stands for (see wallClock). */
@@ -17,6 +18,11 @@ export function minuteOfDay(d: Date): number {
 /** Wall minutes at 00:00 of a civil date ("YYYY-MM-DD"). */
 export function dayMinutes(date: string): number {
   return civilDate(date).getTime() / 60_000;
+}
+
+/** An event's day, its start in minutes after that day's 00:00, and its length in wall-clock minutes. */
+export function wallSpan(event: CalEvent): { date: string; from: number; minutes: number } {
+  return { date: fromWallClock(event.start).date, from: minuteOfDay(event.start), minutes: wallMinutes(event.end) - wallMinutes(event.start) };
 }
 
 /** The civil dates from `from` to `to`, both included. */

@@ -3,8 +3,11 @@
 export type PointerHandlers = {
   /** The pointer moved `dx`, `dy` pixels from where it was pressed (called once it has moved 4 px). */
   move: (dx: number, dy: number, e: PointerEvent) => void;
-  /** Released (`cancelled` false) or given up: Escape, or the system took the pointer. */
-  end: (moved: boolean, cancelled: boolean) => void;
+  /**
+   * Released (`cancelled` false) or given up: Escape, or the system took the pointer. Returns true when the
+   * release is not a click (something was dragged, or a drag given up): the click that follows is swallowed.
+   */
+  end: (moved: boolean, cancelled: boolean) => boolean;
 };
 
 /** How close to the top or bottom of the scrolling area (px) a drag scrolls it, and by how much a frame. */
@@ -50,7 +53,7 @@ export function followPointer(down: PointerEvent, handlers: PointerHandlers, scr
     window.removeEventListener('keydown', onKey, true);
     scroller?.removeEventListener('scroll', onScroll);
     if (frame) cancelAnimationFrame(frame);
-    handlers.end(moved, cancelled);
+    if (handlers.end(moved, cancelled)) swallowClick(down.target);
   };
   const onUp = () => finish(false);
   const onCancel = () => finish(true);
@@ -65,6 +68,23 @@ export function followPointer(down: PointerEvent, handlers: PointerHandlers, scr
   window.addEventListener('pointercancel', onCancel);
   window.addEventListener('keydown', onKey, true);
   scroller?.addEventListener('scroll', onScroll);
+}
+
+/**
+ * Stop the click the browser sends on what was pressed right after the release (in the same task), and no
+ * later one.
+ */
+function swallowClick(pressed: EventTarget | null): void {
+  const stop = (e: MouseEvent) => {
+    // A click goes to the nearest element holding both where the button went down and where it came up.
+    if (!(pressed instanceof Node && e.target instanceof Node && e.target.contains(pressed))) return;
+    e.stopPropagation();
+    e.preventDefault();
+    off();
+  };
+  const off = () => window.removeEventListener('click', stop, { capture: true });
+  window.addEventListener('click', stop, { capture: true });
+  setTimeout(off);
 }
 
 /** The nearest ancestor of `el` that scrolls vertically (the page's main area), if any. */
